@@ -1,0 +1,418 @@
+"""Buckets: create, destroy, rename, evict, copy, transform, list, and factories for objects."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from aistore_hl import _ops
+from aistore_hl.const import ProviderAIS
+from aistore_hl.errors import InvalidArgument, InvalidBckProvider
+from aistore_hl.header import Header
+from aistore_hl.listing import BucketEntry, BucketList, BucketLister
+from aistore_hl.object import Object
+from aistore_hl.object_group import ObjectGroup
+from aistore_hl.types import ActionMsg, Bck, Namespace, ObjectRange
+from aistore_hl.validation import normalize_provider, validate_bucket_name, validate_etl_name
+
+if TYPE_CHECKING:
+    from aistore_hl.client import Client
+
+
+def _check_page_size(page_size: int) -> int:
+    if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 0:
+        raise InvalidArgument(page_size, "must be an int >= 0 (0: the backend's maximum)", param="page_size")
+    return page_size
+
+
+def _check_str(value: Any, param: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidArgument(value, "must be a str", param=param)
+    return value
+
+
+class Bucket:
+    """A class representing a bucket that contains user data.
+
+    Args:
+        client (Client): The client this bucket is bound to.
+        bck_name (str): name of bucket
+        provider (str, optional): provider of bucket (one of "ais", "aws", "gcp", "azure", "oci"),
+            defaults to "ais"
+        ns (Namespace, optional): namespace of bucket, defaults to None. A bucket of a remote AIS
+            cluster attached as ``alias`` is ``Namespace(uuid=alias)``.
+
+    Raises:
+        InvalidBucketName: The name is not a valid AIS bucket name (nothing is sent).
+        InvalidBckProvider: Unknown provider (nothing is sent).
+    """
+
+    def __init__(self, client: Client, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> None:
+        self._client = client
+        self._bck = Bck(name=validate_bucket_name(bck_name), provider=normalize_provider(provider), ns=ns)
+        self._qparam = self._bck.as_query()
+
+    @property
+    def client(self) -> Client:
+        """The client bound to this bucket."""
+        return self._client
+
+    @property
+    def bck(self) -> Bck:
+        """The custom type [Bck] corresponding to this bucket."""
+        return self._bck
+
+    @property
+    def qparam(self) -> dict[str, str]:
+        """The QParamProvider of this bucket: ``{"provider": ...}`` plus ``namespace`` when set."""
+        return dict(self._qparam)
+
+    @property
+    def provider(self) -> str:
+        """The provider for this bucket."""
+        return self._bck.provider
+
+    @property
+    def name(self) -> str:
+        """The name of this bucket."""
+        return self._bck.name
+
+    @property
+    def namespace(self) -> Namespace | None:
+        """The namespace for this bucket."""
+        return self._bck.ns
+
+    def __repr__(self) -> str:
+        return f"Bucket({self._bck.cname()!r})"
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def _verify_ais_bucket(self) -> None:
+        if self.provider != ProviderAIS:
+            raise InvalidBckProvider(self.provider, "the operation is only supported for ais buckets")
+
+    def _verify_remote_bucket(self) -> None:
+        if not self._bck.is_remote():
+            raise InvalidBckProvider(
+                self.provider, "only remote buckets (cloud, or ais://@<remote-cluster>/...) can be evicted"
+            )
+
+    def create(self) -> None:
+        """Creates a bucket in AIStore cluster.
+
+        Can only create a bucket for AIS provider on localized cluster (including buckets of an
+        attached remote AIS cluster, ``ns=Namespace(uuid=alias)``). Remote cloud buckets do not
+        support creation.
+
+        Raises:
+            InvalidBckProvider: Invalid bucket provider for requested operation (nothing is sent).
+            ErrBckAlreadyExists: The bucket exists (409).
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error (``RequestTimeout`` on timeouts).
+        """
+        self._verify_ais_bucket()
+        self._client._rc.run(_ops.create_bucket(self._bck))
+
+    def delete(self) -> None:
+        """Destroys bucket in AIStore cluster.
+
+        In all cases removes both the bucket's content _and_ the bucket's metadata from the cluster.
+        Note: AIS will _not_ call the remote backend provider to delete the corresponding Cloud bucket
+        (iff the bucket in question is, in fact, a Cloud bucket).
+
+        Raises:
+            InvalidBckProvider: Invalid bucket provider for requested operation (nothing is sent).
+            ErrBckNotFound: The bucket does not exist.
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        self._verify_ais_bucket()
+        self._client._rc.run(_ops.destroy_bucket(self._bck))
+
+    def rename(self, to_bck: str) -> str:
+        """Renames bucket in AIStore cluster.
+
+        Only works on AIS buckets. Returns job ID that can be used later to check the status of the
+        asynchronous operation. On success this object names the new bucket, as in the seed SDK.
+
+        Args:
+            to_bck (str): New bucket name for bucket to be renamed as
+
+        Returns:
+            Job ID (as str) that can be used to check the status of the operation
+
+        Raises:
+            InvalidBckProvider: Invalid bucket provider for requested operation.
+            InvalidBucketName: ``to_bck`` is not a valid bucket name (nothing is sent).
+            AISError: All other types of errors with AIStore (409: the destination exists).
+            ConnectionFailed: Connection error.
+        """
+        self._verify_ais_bucket()
+        dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS, ns=self._bck.ns)
+        job_id = self._client._rc.run(_ops.move_bucket(self._bck, dst))
+        self._bck = dst
+        self._qparam = dst.as_query()
+        return job_id
+
+    def evict(self, keep_md: bool = False) -> None:
+        """Evicts bucket in AIStore cluster.
+
+        NOTE: only Cloud buckets can be evicted — and, in AIS 5.0, buckets of an attached remote AIS
+        cluster (``ais://@alias/...``), which are remote too.
+
+        Args:
+            keep_md (bool, optional): If true, evicts objects but keeps the bucket's metadata (i.e., the
+                bucket's name and its properties). Sent as today's ``keep_bck_md`` query parameter
+                (the seed-era SDK sent ``keep_md``, which the server ignored).
+
+        Raises:
+            InvalidBckProvider: Invalid bucket provider for requested operation (nothing is sent).
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        self._verify_remote_bucket()
+        self._client._rc.run(_ops.evict_bucket(self._bck, bool(keep_md)))
+
+    def head(self) -> Header:
+        """Requests bucket properties.
+
+        Returns:
+            Response header with the bucket properties: a case-insensitive mapping of all response
+            headers (``props["ais-bucket-props"]``), with ``bucket_props`` parsed from its JSON.
+
+        Raises:
+            ErrBckNotFound: The bucket does not exist (decoded from the ``Hdr-Error`` header).
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        return self._client._rc.run(_ops.head_bck(self._bck))
+
+    def copy(
+        self,
+        to_bck_name: str,
+        prefix: str = "",
+        dry_run: bool = False,
+        force: bool = False,
+        to_provider: str = ProviderAIS,
+    ) -> str:
+        """Returns job ID that can be used later to check the status of the asynchronous operation.
+
+        Copies the bucket's objects to ``to_bck_name`` (created if missing).
+
+        Args:
+            to_bck_name (str): Name of the destination bucket
+            prefix (str, optional): If set, only the objects starting with provider prefix will be
+                copied. AIS 5.0 keeps exactly this meaning as ``TCBMsg.prefix`` (a source filter);
+                destination names are unchanged.
+            dry_run (bool, optional): Determines if the copy should actually happen or not
+            force (bool, optional): Override existing destination bucket
+            to_provider (str, optional): Name of destination bucket provider; sent as part of the
+                destination's uname (``bck_to=<provider>/@#/<name>/``), as the server expects.
+
+        Returns:
+            Job ID (as str) that can be used to check the status of the operation
+
+        Raises:
+            InvalidBucketName, InvalidBckProvider: Bad destination (nothing is sent).
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        dst = Bck(name=validate_bucket_name(to_bck_name), provider=normalize_provider(to_provider))
+        plan = _ops.copy_bucket(self._bck, dst, prefix=_check_str(prefix, "prefix"), dry_run=dry_run, force=force)
+        return self._client._rc.run(plan)
+
+    # -- listing -----------------------------------------------------------------------------------
+    def _page_plan(
+        self, prefix: str, props: str, page_size: int, uuid: str, continuation_token: str
+    ) -> _ops.Plan[BucketList]:
+        return _ops.list_page(
+            self._bck,
+            prefix=_check_str(prefix, "prefix"),
+            props=_check_str(props, "props"),
+            page_size=_check_page_size(page_size),
+            uuid=_check_str(uuid, "uuid"),
+            continuation_token=_check_str(continuation_token, "continuation_token"),
+        )
+
+    def list_objects(
+        self, prefix: str = "", props: str = "", page_size: int = 0, uuid: str = "", continuation_token: str = ""
+    ) -> BucketList:
+        """Returns a structure that contains a page of objects, job ID, and continuation token (to read
+        the next page, if available).
+
+        Args:
+            prefix (str, optional): Return only objects that start with the prefix
+            props (str, optional): Comma-separated list of object properties to return. Default value
+                is "name,size" (AIS 5.0 adds "cached"). Properties: "name", "size", "atime",
+                "version", "checksum", "cached", "status", "copies", "ec", "custom", "location"
+                (the seed's "target_url"/"node"), "chunked", "last-modified", "etag".
+            page_size (int, optional): Return at most "page_size" objects. The maximum number of
+                objects in response depends on the bucket backend. E.g, AWS bucket cannot return
+                more than 5,000 objects in a single page. NOTE: If "page_size" is greater than a
+                backend maximum, the backend maximum objects are returned. Defaults to "0" - return
+                maximum number objects.
+            uuid (str, optional): Job ID, required to get the next page of objects
+            continuation_token (str, optional): Marks the object to start reading the next page
+
+        Returns:
+            BucketList: the page of objects in the bucket and the continuation token to get the next
+            page. Empty continuation token marks the final page of the object list.
+
+        Raises:
+            InvalidArgument: A bad argument (nothing is sent).
+            ErrBckNotFound: The bucket does not exist.
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        return self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, continuation_token))
+
+    def list_objects_iter(self, prefix: str = "", props: str = "", page_size: int = 0) -> BucketLister:
+        """Returns an iterator for all objects in bucket.
+
+        Pages are requested lazily, one when the previous one is used up.
+
+        Args:
+            prefix (str, optional): Return only objects that start with the prefix
+            props (str, optional): Comma-separated list of object properties to return (see
+                ``list_objects``).
+            page_size (int, optional): return at most "page_size" objects per request. Defaults to
+                "0" - return maximum number objects.
+
+        Returns:
+            BucketLister: object iterator
+
+        Raises:
+            InvalidArgument: A bad argument (raised here, before any request).
+            AISError, ConnectionFailed: While iterating.
+        """
+        self._page_plan(prefix, props, page_size, "", "")  # validate now, not at the first next()
+        return BucketLister(
+            lambda uuid, token: self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, token))
+        )
+
+    def list_all_objects(self, prefix: str = "", props: str = "", page_size: int = 0) -> list[BucketEntry]:
+        """Returns a list of all objects in bucket.
+
+        Args:
+            prefix (str, optional): return only objects that start with the prefix
+            props (str, optional): comma-separated list of object properties to return (see
+                ``list_objects``).
+            page_size (int, optional): return at most "page_size" objects per request. Defaults to
+                "0" - return maximum number objects.
+
+        Returns:
+            List[BucketEntry]: list of objects in bucket
+
+        Raises:
+            InvalidArgument: A bad argument (nothing is sent).
+            ErrBckNotFound: The bucket does not exist.
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        return list(self.list_objects_iter(prefix, props, page_size))
+
+    # -- ETL -----------------------------------------------------------------------------------------
+    def transform(
+        self,
+        etl_id: str,
+        to_bck: str,
+        prefix: str = "",
+        ext: dict[str, str] | None = None,
+        force: bool = False,
+        dry_run: bool = False,
+    ) -> str:
+        """Transforms all objects in a bucket and puts them to destination bucket.
+
+        Args:
+            etl_id (str): id of etl to be used for transformations (today's ETL *name*)
+            to_bck (str): destination bucket for transformations
+            prefix (str, optional): prefix to be added to resulting transformed objects; sent as
+                today's ``TCBMsg.prepend`` (AIS 5.0's ``prefix`` filters source names instead)
+            ext (Dict[str, str], optional): dict of new extension followed by extension to be replaced
+                (i.e. {"jpg": "txt"})
+            dry_run (bool, optional): determines if the copy should actually happen or not
+            force (bool, optional): override existing destination bucket
+
+        Returns:
+            Job ID (as str) that can be used to check the status of the operation
+
+        Raises:
+            InvalidETLName, InvalidBucketName: Bad arguments (nothing is sent).
+            ErrETLNotFound: No such ETL; a cluster built without ETL answers 404 too.
+            AISError: All other types of errors with AIStore.
+        """
+        dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS)
+        if ext is not None and not (
+            isinstance(ext, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in ext.items())
+        ):
+            raise InvalidArgument(ext, "must map str to str, e.g. {'jpg': 'txt'}", param="ext")
+        plan = _ops.copy_bucket(
+            self._bck,
+            dst,
+            prepend=_check_str(prefix, "prefix"),
+            dry_run=dry_run,
+            force=force,
+            etl_name=validate_etl_name(etl_id),
+            ext=ext,
+        )
+        return self._client._rc.run(plan)
+
+    # -- factories -------------------------------------------------------------------------------------
+    def object(self, obj_name: str) -> Object:
+        """Factory constructor for object belonging to this bucket.
+
+        Does not make any HTTP request, only instantiates an object in a bucket owned by the client.
+
+        Args:
+            obj_name (str): Name of object
+
+        Returns:
+            The object created.
+
+        Raises:
+            InvalidObjectName: Empty or malformed name (nothing is sent).
+        """
+        return Object(self, obj_name)
+
+    def objects(
+        self,
+        obj_names: list[str] | None = None,
+        obj_range: ObjectRange | None = None,
+        obj_template: str | None = None,
+    ) -> ObjectGroup:
+        """Factory constructor for multiple objects belonging to this bucket.
+
+        Args:
+            obj_names (list): Names of objects to include in the group
+            obj_range (ObjectRange): Range of objects to include in the group
+            obj_template (str): String template defining objects to include in the group
+
+        Returns:
+            The ObjectGroup created
+        """
+        return ObjectGroup(self, obj_names, obj_range, obj_template)
+
+    def make_request(
+        self, method: str, action: str, value: dict[str, Any] | None = None, params: dict[str, str] | None = None
+    ) -> httpx.Response:
+        """Use the bucket's client to make a request to the bucket endpoint on the AIS server.
+
+        Args:
+            method (str): HTTP method to use, e.g. POST/GET/DELETE
+            action (str): Action string used to create an ActionMsg to pass to the server
+            value (dict): Additional value parameter to pass in the ActionMsg
+            params (dict, optional): Optional parameters to pass in the request (default: ``qparam``)
+
+        Returns:
+            Response from the server (an ``httpx.Response``, read; the seed returned a
+            ``requests.Response`` with the same ``status_code``/``content``/``json()``/``headers``).
+
+        Raises:
+            AISError: The server answered with an error status.
+            ConnectionFailed: Connection error.
+        """
+        msg = ActionMsg(action=action, value=value).as_dict()
+        return self._client._rc.request(
+            method.upper(), f"/v1/buckets/{self.name}", json=msg, params=params if params else self.qparam
+        )

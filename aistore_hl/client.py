@@ -1,0 +1,231 @@
+"""The entry point: ``Client`` holds the connection pool and makes the resource objects."""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from aistore_hl._request import RequestClient
+from aistore_hl.bucket import Bucket
+from aistore_hl.cluster import Cluster
+from aistore_hl.config import NOT_GIVEN, ClientConfig, NotGiven, RetryPolicy, resolve_timeout
+from aistore_hl.const import ProviderAIS
+from aistore_hl.etl import Etl
+from aistore_hl.job import Job
+from aistore_hl.listing import BucketLister
+from aistore_hl.obj_stream import ObjStream
+from aistore_hl.types import Namespace
+from aistore_hl.validation import validate_chunk_size
+
+
+def resolve_config(
+    config: ClientConfig | None,
+    *,
+    endpoint: str | None,
+    timeout: float | httpx.Timeout | None | NotGiven,
+    retry: RetryPolicy | None,
+    token: str | None,
+    verify: bool | str | None,
+    client_cert: str | tuple[str, str] | None,
+    max_pool_size: int | None,
+) -> ClientConfig:
+    """Merge explicit arguments over ``config`` (or over the ``AIS_*`` environment)."""
+    given: dict[str, Any] = {
+        k: v
+        for k, v in {
+            "endpoint": endpoint,
+            "retry": retry,
+            "token": token,
+            "verify": verify,
+            "client_cert": client_cert,
+            "max_pool_size": max_pool_size,
+        }.items()
+        if v is not None
+    }
+    if not isinstance(timeout, NotGiven):
+        given["timeout"] = resolve_timeout(timeout)  # None here means "no timeout", as asked
+    if config is not None:
+        return config.replace(**given)
+    return ClientConfig.from_env(**given)
+
+
+class Client:
+    """AIStore client for managing buckets, objects, ETL jobs.
+
+    One client owns one pool of keep-alive connections (to the proxy and, after redirects, to
+    each target); share it between threads. Close it (or use ``with Client(...) as c:``) to
+    release the connections.
+
+    Args:
+        endpoint (str): AIStore endpoint (default: ``AIS_ENDPOINT``).
+        timeout: Seconds (float), an ``httpx.Timeout``, or ``None`` for no timeout at all. The
+            default is finite (connect 5 s, read/write 60 s): nothing waits forever by default.
+        retry: Retry policy for every call (default: ``RetryPolicy()``).
+        token: AuthN bearer token (default: ``AIS_AUTHN_TOKEN``). Never printed.
+        verify: TLS verification: True, False (skip), or a CA bundle path (default:
+            ``AIS_CLIENT_CA`` / ``AIS_SKIP_VERIFY_CRT``).
+        client_cert: Client certificate for mTLS: a PEM path or (cert, key) paths.
+        max_pool_size: Connections kept per host; size it to your concurrency.
+        config: A complete ``ClientConfig`` (the other keyword arguments override it).
+
+    Raises:
+        InvalidArgument: A malformed endpoint, timeout or pool size (nothing is sent).
+    """
+
+    def __init__(
+        self,
+        endpoint: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | None = None,
+        token: str | None = None,
+        verify: bool | str | None = None,
+        client_cert: str | tuple[str, str] | None = None,
+        max_pool_size: int | None = None,
+        config: ClientConfig | None = None,
+    ) -> None:
+        self.config = resolve_config(
+            config,
+            endpoint=endpoint,
+            timeout=timeout,
+            retry=retry,
+            token=token,
+            verify=verify,
+            client_cert=client_cert,
+            max_pool_size=max_pool_size,
+        )
+        self._rc = RequestClient(self.config)
+
+    @property
+    def endpoint(self) -> str:
+        """The AIStore endpoint (primary proxy URL) this client talks to."""
+        return self.config.endpoint
+
+    def __repr__(self) -> str:
+        return f"Client({self.config.endpoint!r})"
+
+    def close(self) -> None:
+        """Close all pooled connections."""
+        self._rc.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # Pickle the configuration, not the pool: a DataLoader worker gets its own connections.
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.config = state["config"]
+        self._rc = RequestClient(self.config)
+
+    @classmethod
+    def from_env(cls) -> Client:
+        """A client configured from ``AIS_ENDPOINT`` and the other ``AIS_*`` variables."""
+        return cls(os.environ.get("AIS_ENDPOINT"))
+
+    # -- factories (no HTTP requests) -------------------------------------------------------------
+    def bucket(self, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> Bucket:
+        """Factory constructor for bucket object.
+
+        Does not make any HTTP request, only instantiates a bucket object owned by the client.
+
+        Args:
+            bck_name (str): Name of bucket (optional, defaults to "ais").
+            provider (str): Provider of bucket (one of "ais", "aws", "gcp", ...).
+            ns (Namespace): Namespace of bucket (optional, defaults to None).
+
+        Returns:
+            The bucket object created.
+        """
+        return Bucket(self, bck_name, provider, ns)
+
+    def cluster(self) -> Cluster:
+        """Factory constructor for cluster object.
+
+        Does not make any HTTP request, only instantiates a cluster object owned by the client.
+
+        Returns:
+            The cluster object created.
+        """
+        return Cluster(self)
+
+    def job(self) -> Job:
+        """Factory constructor for job object, which contains job-related functions.
+
+        Does not make any HTTP request, only instantiates a job object bound to the client.
+
+        Returns:
+            The job object created.
+        """
+        return Job(self)
+
+    def etl(self) -> Etl:
+        """Factory constructor for ETL object.
+
+        Contains APIs related to AIStore ETL operations.
+        Does not make any HTTP request, only instantiates an ETL object bound to the client.
+
+        Returns:
+            The ETL object created.
+        """
+        return Etl(self)
+
+    # -- seed-era shortcuts --------------------------------------------------------------------------
+    def list_objects_iter(
+        self, bck_name: str, provider: str = ProviderAIS, prefix: str = "", props: str = "", page_size: int = 0
+    ) -> BucketLister:
+        """Returns an iterator for all objects in a bucket.
+
+        Args:
+            bck_name (str): Name of a bucket
+            provider (str, optional): Name of bucket provider, one of "ais", "aws", "gcp", "azure"
+                or "oci" ("hdfs" and "ht" are gone in AIS 5.0). Defaults to "ais".
+            prefix (str, optional): return only objects that start with the prefix
+            props (str, optional): comma-separated list of object properties to return. Default value
+                is "name,size" (AIS 5.0 adds "cached"). See ``Bucket.list_objects``.
+            page_size (int, optional): objects per page; 0 is the backend's maximum.
+
+        Returns:
+            BucketLister: object iterator
+
+        Raises:
+            InvalidArgument: A bad argument (nothing is sent).
+            AISError, ConnectionFailed: While iterating.
+        """
+        return self.bucket(bck_name, provider).list_objects_iter(prefix, props, page_size)
+
+    def get_object(
+        self, bck_name: str, obj_name: str, provider: str = ProviderAIS, archpath: str = "", chunk_size: int = 1
+    ) -> ObjStream:
+        """Reads an object.
+
+        Args:
+            bck_name (str): Name of a bucket
+            obj_name (str): Name of an object in the bucket
+            provider (str, optional): Name of bucket provider, one of "ais", "aws", "gcp", "azure", "oci".
+            archpath (str, optional): If the object is an archive, use `archpath` to extract a single file
+                from the archive
+            chunk_size (int, optional): chunk_size to use while reading from stream. The seed's default
+                of 1 byte is kept (iteration yields 1-byte chunks); ``read_all()``/``read()`` are
+                unaffected by it. Pass a larger value for fast iteration.
+
+        Returns:
+            The stream of bytes to read an object or a file inside an archive.
+
+        Raises:
+            InvalidArgument: A bad argument (nothing is sent).
+            ErrObjNotFound: The object does not exist.
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        validate_chunk_size(chunk_size)
+        return self.bucket(bck_name, provider).object(obj_name).get(archpath=archpath, chunk_size=chunk_size)

@@ -1,0 +1,202 @@
+"""Objects: head, streaming get (resumable, verified), put (body sent once, to the target), delete."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, BinaryIO
+
+import httpx
+
+from aistore_hl import _body, _ops
+from aistore_hl.const import DEFAULT_CHUNK_SIZE
+from aistore_hl.errors import InvalidArgument
+from aistore_hl.header import Header
+from aistore_hl.obj_stream import ObjStream
+from aistore_hl.validation import validate_archpath, validate_chunk_size, validate_etl_name, validate_object_name
+
+if TYPE_CHECKING:
+    from aistore_hl.bucket import Bucket
+
+PutContent = bytes | bytearray | memoryview | BinaryIO | Iterable[bytes]
+
+
+def range_header(byte_range: tuple[int, int | None] | None, resume_at: int = 0) -> dict[str, str]:
+    """``Range`` for a read of ``byte_range`` (inclusive end, or open) continued at ``resume_at``."""
+    if byte_range is None:
+        return {"Range": f"bytes={resume_at}-"} if resume_at else {}
+    start, end = byte_range
+    return {"Range": f"bytes={start + resume_at}-{'' if end is None else end}"}
+
+
+def check_byte_range(byte_range: tuple[int, int | None] | None) -> tuple[int, int | None] | None:
+    if byte_range is None:
+        return None
+    ok = (
+        isinstance(byte_range, tuple)
+        and len(byte_range) == 2
+        and isinstance(byte_range[0], int)
+        and byte_range[0] >= 0
+        and (byte_range[1] is None or (isinstance(byte_range[1], int) and byte_range[1] >= byte_range[0]))
+    )
+    if not ok:
+        raise InvalidArgument(byte_range, "must be (start, end) with 0 <= start <= end, or (start, None)", param="byte_range")
+    return byte_range
+
+
+def put_body(path: str | os.PathLike[str] | None, content: PutContent | None) -> _body.BodySource:
+    """Validate ``put``'s arguments locally and pick the body source."""
+    if path is not None and content is not None:
+        raise InvalidArgument("path and content", "path and content are mutually exclusive", param="path/content")
+    if path is None and content is None:
+        raise InvalidArgument(None, "one of path or content is required", param="path/content")
+    if path is not None:
+        if not isinstance(path, str | os.PathLike):
+            raise InvalidArgument(path, "must be a path to a local file", param="path")
+        if not os.path.isfile(path):
+            raise InvalidArgument(path, "no such file", param="path")
+    elif isinstance(content, str):
+        raise InvalidArgument("<str>", "content must be bytes (encode text first)", param="content")
+    elif not isinstance(content, bytes | bytearray | memoryview | Iterable) and not hasattr(content, "read"):
+        raise InvalidArgument(type(content).__name__, "content must be bytes, a binary file or an iterable of bytes", param="content")
+    return _body.body_from(path=path, content=content)
+
+
+class Object:
+    """A class representing an object of a bucket bound to a client.
+
+    Args:
+        bck (Bucket): the bucket the object belongs to
+        obj_name (str): name of object
+
+    Raises:
+        InvalidObjectName: Empty or malformed name (nothing is sent).
+    """
+
+    def __init__(self, bck: Bucket, obj_name: str) -> None:
+        self._bck = bck
+        self._obj_name = validate_object_name(obj_name)
+
+    @property
+    def bck(self) -> Bucket:
+        """The custom type [Bck] bound to this object (the ``Bucket``; ``.bck`` on it is the ``Bck``)."""
+        return self._bck
+
+    @property
+    def obj_name(self) -> str:
+        """The name of this object."""
+        return self._obj_name
+
+    def __repr__(self) -> str:
+        return f"Object({self._bck.bck.cname(self._obj_name)!r})"
+
+    def head(self) -> Header:
+        """Requests object properties.
+
+        Returns:
+            Response header with the object properties: a case-insensitive mapping of the response
+            headers (``props["ais-version"]``, ``props["content-length"]``), with typed accessors
+            (``size``, ``checksum_type``, ``checksum_value``, ``version``, ``atime``,
+            ``custom_metadata``...).
+
+        Raises:
+            ErrObjNotFound: The object does not exist (404, decoded from ``Hdr-Error``).
+            ErrBckNotFound: The bucket does not exist.
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error (``RequestTimeout`` on timeouts).
+        """
+        return self._bck.client._rc.run(_ops.head_obj(self._bck.bck, self._obj_name))
+
+    def get(
+        self,
+        archpath: str = "",
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        etl_id: str | None = None,
+        *,
+        byte_range: tuple[int, int | None] | None = None,
+        verify_checksum: bool = True,
+    ) -> ObjStream:
+        """Reads an object.
+
+        The body is streamed: nothing is read until you iterate, ``read()`` or ``read_all()``. The
+        stream closes its connection when exhausted, on error, on ``close()`` or at the end of a
+        ``with`` block. A body cut off mid-way is resumed with a ``Range`` request from the last
+        byte received; a full read checks the length and (by default) the object's checksum.
+
+        Args:
+            archpath (str, optional): If the object is an archive, use `archpath` to extract a single
+                file from the archive
+            chunk_size (int, optional): chunk_size to use while reading from stream
+            etl_id (str, optional): Transforms an object based on ETL with etl_id (today's ETL
+                name, sent as ``etl_name``)
+            byte_range: Read only bytes ``start..end`` (inclusive; ``end=None`` to the end).
+            verify_checksum: Verify the object's checksum after a full read (default True; set
+                False to skip hashing, e.g. for partial reads or trusted fast paths).
+
+        Returns:
+            The stream of bytes to read an object or a file inside an archive.
+
+        Raises:
+            InvalidArgument: Bad archpath, chunk size, ETL name or range (nothing is sent).
+            ErrObjNotFound: The object does not exist.
+            Unsupported: ``etl_id`` on a cluster built without ETL (501).
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        validate_chunk_size(chunk_size)
+        byte_range = check_byte_range(byte_range)
+        kw = _ops.get_obj_kwargs(
+            self._bck.bck,
+            self._obj_name,
+            archpath=validate_archpath(archpath) if archpath else "",
+            etl_name=validate_etl_name(etl_id) if etl_id else "",
+        )
+        rc = self._bck.client._rc
+
+        def reopen(received: int) -> httpx.Response:
+            return rc.open_stream(kw, range_header(byte_range, received))
+
+        resumable = not archpath and not etl_id  # a transformed or extracted body has no stable offsets
+        return ObjStream(
+            rc.open_stream(kw, range_header(byte_range)),
+            chunk_size=chunk_size,
+            verify_checksum=verify_checksum and byte_range is None,
+            reopen=reopen if resumable else None,
+        )
+
+    def put(self, path: str | None = None, content: bytes | None = None) -> Header:
+        """Puts a local file or bytes as an object to a bucket in AIS storage.
+
+        The data is streamed in 1 MiB pieces (a file is never loaded into memory) and sent once:
+        the proxy is asked for the target with an empty request, and the body goes to that target.
+        Retried on connection errors and 503 when it can be sent again (bytes, a path, a seekable
+        file; never a consumed iterator).
+
+        Args:
+            path (str): path to local file or bytes.
+            content (bytes): bytes to put as an object. Also accepted: bytearray/memoryview, a
+                binary file object, or an iterable of bytes chunks (sent chunked).
+
+        Returns:
+            Object properties (the target's response headers: ``ais-checksum-type``,
+            ``ais-checksum-value``, ``ais-version``, ``ais-atime``).
+
+        Raises:
+            ValueError: Path and content are mutually exclusive (``InvalidArgument``, a ValueError;
+                also when neither is given, or the path is not a file) — nothing is sent.
+            AISError: The cluster answered with an error (e.g. ``InsufficientStorage``).
+            ConnectionFailed: Connection error.
+        """
+        body = put_body(path, content)
+        kw = _ops.put_obj_kwargs(self._bck.bck, self._obj_name)
+        return Header(self._bck.client._rc.put_redirected(kw, body).headers)
+
+    def delete(self) -> None:
+        """Delete an object from a bucket.
+
+        Raises:
+            ErrObjNotFound: The object does not exist (404).
+            AISError: All other types of errors with AIStore.
+            ConnectionFailed: Connection error.
+        """
+        self._bck.client._rc.run(_ops.delete_obj(self._bck.bck, self._obj_name))
