@@ -6,6 +6,7 @@ asyncio.
 """
 
 from aistore_hl import etl_templates
+from aistore_hl.aio import AsyncBucket, AsyncClient, AsyncCluster, AsyncEtl, AsyncJob, AsyncObject, AsyncObjectGroup
 from aistore_hl.bucket import Bucket
 from aistore_hl.client import Client
 from aistore_hl.cluster import Cluster
@@ -34,7 +35,7 @@ from aistore_hl.etl import Etl, get_default_runtime
 from aistore_hl.header import Header
 from aistore_hl.job import Job
 from aistore_hl.listing import BucketEntry, BucketList, BucketLister
-from aistore_hl.obj_stream import ObjStream
+from aistore_hl.obj_stream import AsyncObjStream, ObjStream
 from aistore_hl.object import Object
 from aistore_hl.object_group import ObjectGroup
 from aistore_hl.types import ETL, ActionMsg, Bck, ETLDetails, JobStatus, Namespace, NetInfo, ObjectRange, Smap, Snode
@@ -48,8 +49,16 @@ __all__ = [
     "AISError",
     "AISException",
     "ActionMsg",
+    "AsyncBucket",
+    "AsyncClient",
+    "AsyncCluster",
+    "AsyncEtl",
+    "AsyncJob",
+    "AsyncObject",
+    "AsyncObjectGroup",
     "Bck",
     "Bucket",
+    "AsyncObjStream",
     "BucketEntry",
     "BucketList",
     "BucketLister",

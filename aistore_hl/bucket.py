@@ -33,31 +33,13 @@ def _check_str(value: Any, param: str) -> str:
     return value
 
 
-class Bucket:
-    """A class representing a bucket that contains user data.
+class BucketCore:
+    """What ``Bucket`` and ``AsyncBucket`` share: identity, local validation, request plans."""
 
-    Args:
-        client (Client): The client this bucket is bound to.
-        bck_name (str): name of bucket
-        provider (str, optional): provider of bucket (one of "ais", "aws", "gcp", "azure", "oci"),
-            defaults to "ais"
-        ns (Namespace, optional): namespace of bucket, defaults to None. A bucket of a remote AIS
-            cluster attached as ``alias`` is ``Namespace(uuid=alias)``.
-
-    Raises:
-        InvalidBucketName: The name is not a valid AIS bucket name (nothing is sent).
-        InvalidBckProvider: Unknown provider (nothing is sent).
-    """
-
-    def __init__(self, client: Client, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> None:
+    def __init__(self, client: Any, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> None:
         self._client = client
         self._bck = Bck(name=validate_bucket_name(bck_name), provider=normalize_provider(provider), ns=ns)
         self._qparam = self._bck.as_query()
-
-    @property
-    def client(self) -> Client:
-        """The client bound to this bucket."""
-        return self._client
 
     @property
     def bck(self) -> Bck:
@@ -85,9 +67,8 @@ class Bucket:
         return self._bck.ns
 
     def __repr__(self) -> str:
-        return f"Bucket({self._bck.cname()!r})"
+        return f"{type(self).__name__}({self._bck.cname()!r})"
 
-    # -- lifecycle ---------------------------------------------------------------------------------
     def _verify_ais_bucket(self) -> None:
         if self.provider != ProviderAIS:
             raise InvalidBckProvider(self.provider, "the operation is only supported for ais buckets")
@@ -97,6 +78,95 @@ class Bucket:
             raise InvalidBckProvider(
                 self.provider, "only remote buckets (cloud, or ais://@<remote-cluster>/...) can be evicted"
             )
+
+    def _plan_create(self) -> _ops.Plan[None]:
+        self._verify_ais_bucket()
+        return _ops.create_bucket(self._bck)
+
+    def _plan_delete(self) -> _ops.Plan[None]:
+        self._verify_ais_bucket()
+        return _ops.destroy_bucket(self._bck)
+
+    def _plan_rename(self, to_bck: str) -> tuple[_ops.Plan[str], Bck]:
+        self._verify_ais_bucket()
+        dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS, ns=self._bck.ns)
+        return _ops.move_bucket(self._bck, dst), dst
+
+    def _renamed(self, dst: Bck) -> None:
+        self._bck = dst
+        self._qparam = dst.as_query()
+
+    def _plan_evict(self, keep_md: bool) -> _ops.Plan[None]:
+        self._verify_remote_bucket()
+        return _ops.evict_bucket(self._bck, bool(keep_md))
+
+    def _plan_copy(self, to_bck_name: str, prefix: str, dry_run: bool, force: bool, to_provider: str) -> _ops.Plan[str]:
+        dst = Bck(name=validate_bucket_name(to_bck_name), provider=normalize_provider(to_provider))
+        return _ops.copy_bucket(self._bck, dst, prefix=_check_str(prefix, "prefix"), dry_run=dry_run, force=force)
+
+    def _plan_transform(
+        self, etl_id: str, to_bck: str, prefix: str, ext: dict[str, str] | None, force: bool, dry_run: bool
+    ) -> _ops.Plan[str]:
+        dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS)
+        if ext is not None and not (
+            isinstance(ext, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in ext.items())
+        ):
+            raise InvalidArgument(ext, "must map str to str, e.g. {'jpg': 'txt'}", param="ext")
+        return _ops.copy_bucket(
+            self._bck,
+            dst,
+            prepend=_check_str(prefix, "prefix"),
+            dry_run=dry_run,
+            force=force,
+            etl_name=validate_etl_name(etl_id),
+            ext=ext,
+        )
+
+    def _page_plan(
+        self, prefix: str, props: str, page_size: int, uuid: str, continuation_token: str
+    ) -> _ops.Plan[BucketList]:
+        return _ops.list_page(
+            self._bck,
+            prefix=_check_str(prefix, "prefix"),
+            props=_check_str(props, "props"),
+            page_size=_check_page_size(page_size),
+            uuid=_check_str(uuid, "uuid"),
+            continuation_token=_check_str(continuation_token, "continuation_token"),
+        )
+
+    def _request_args(self, method: str, action: str, value: Any, params: dict[str, str] | None) -> dict[str, Any]:
+        return {
+            "method": method.upper(),
+            "url": f"/v1/buckets/{self.name}",
+            "json": ActionMsg(action=action, value=value).as_dict(),
+            "params": params if params else self.qparam,
+        }
+
+
+class Bucket(BucketCore):
+    """A class representing a bucket that contains user data.
+
+    Args:
+        client (Client): The client this bucket is bound to.
+        bck_name (str): name of bucket
+        provider (str, optional): provider of bucket (one of "ais", "aws", "gcp", "azure", "oci"),
+            defaults to "ais"
+        ns (Namespace, optional): namespace of bucket, defaults to None. A bucket of a remote AIS
+            cluster attached as ``alias`` is ``Namespace(uuid=alias)``.
+
+    Raises:
+        InvalidBucketName: The name is not a valid AIS bucket name (nothing is sent).
+        InvalidBckProvider: Unknown provider (nothing is sent).
+    """
+
+    def __init__(self, client: Client, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> None:
+        super().__init__(client, bck_name, provider, ns)
+        self._client: Client = client
+
+    @property
+    def client(self) -> Client:
+        """The client bound to this bucket."""
+        return self._client
 
     def create(self) -> None:
         """Creates a bucket in AIStore cluster.
@@ -111,8 +181,7 @@ class Bucket:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error (``RequestTimeout`` on timeouts).
         """
-        self._verify_ais_bucket()
-        self._client._rc.run(_ops.create_bucket(self._bck))
+        self._client._rc.run(self._plan_create())
 
     def delete(self) -> None:
         """Destroys bucket in AIStore cluster.
@@ -127,8 +196,7 @@ class Bucket:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.
         """
-        self._verify_ais_bucket()
-        self._client._rc.run(_ops.destroy_bucket(self._bck))
+        self._client._rc.run(self._plan_delete())
 
     def rename(self, to_bck: str) -> str:
         """Renames bucket in AIStore cluster.
@@ -148,11 +216,9 @@ class Bucket:
             AISError: All other types of errors with AIStore (409: the destination exists).
             ConnectionFailed: Connection error.
         """
-        self._verify_ais_bucket()
-        dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS, ns=self._bck.ns)
-        job_id = self._client._rc.run(_ops.move_bucket(self._bck, dst))
-        self._bck = dst
-        self._qparam = dst.as_query()
+        plan, dst = self._plan_rename(to_bck)
+        job_id = self._client._rc.run(plan)
+        self._renamed(dst)
         return job_id
 
     def evict(self, keep_md: bool = False) -> None:
@@ -171,8 +237,7 @@ class Bucket:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.
         """
-        self._verify_remote_bucket()
-        self._client._rc.run(_ops.evict_bucket(self._bck, bool(keep_md)))
+        self._client._rc.run(self._plan_evict(keep_md))
 
     def head(self) -> Header:
         """Requests bucket properties.
@@ -218,22 +283,7 @@ class Bucket:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.
         """
-        dst = Bck(name=validate_bucket_name(to_bck_name), provider=normalize_provider(to_provider))
-        plan = _ops.copy_bucket(self._bck, dst, prefix=_check_str(prefix, "prefix"), dry_run=dry_run, force=force)
-        return self._client._rc.run(plan)
-
-    # -- listing -----------------------------------------------------------------------------------
-    def _page_plan(
-        self, prefix: str, props: str, page_size: int, uuid: str, continuation_token: str
-    ) -> _ops.Plan[BucketList]:
-        return _ops.list_page(
-            self._bck,
-            prefix=_check_str(prefix, "prefix"),
-            props=_check_str(props, "props"),
-            page_size=_check_page_size(page_size),
-            uuid=_check_str(uuid, "uuid"),
-            continuation_token=_check_str(continuation_token, "continuation_token"),
-        )
+        return self._client._rc.run(self._plan_copy(to_bck_name, prefix, dry_run, force, to_provider))
 
     def list_objects(
         self, prefix: str = "", props: str = "", page_size: int = 0, uuid: str = "", continuation_token: str = ""
@@ -342,21 +392,7 @@ class Bucket:
             ErrETLNotFound: No such ETL; a cluster built without ETL answers 404 too.
             AISError: All other types of errors with AIStore.
         """
-        dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS)
-        if ext is not None and not (
-            isinstance(ext, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in ext.items())
-        ):
-            raise InvalidArgument(ext, "must map str to str, e.g. {'jpg': 'txt'}", param="ext")
-        plan = _ops.copy_bucket(
-            self._bck,
-            dst,
-            prepend=_check_str(prefix, "prefix"),
-            dry_run=dry_run,
-            force=force,
-            etl_name=validate_etl_name(etl_id),
-            ext=ext,
-        )
-        return self._client._rc.run(plan)
+        return self._client._rc.run(self._plan_transform(etl_id, to_bck, prefix, ext, force, dry_run))
 
     # -- factories -------------------------------------------------------------------------------------
     def object(self, obj_name: str) -> Object:
@@ -412,7 +448,4 @@ class Bucket:
             AISError: The server answered with an error status.
             ConnectionFailed: Connection error.
         """
-        msg = ActionMsg(action=action, value=value).as_dict()
-        return self._client._rc.request(
-            method.upper(), f"/v1/buckets/{self.name}", json=msg, params=params if params else self.qparam
-        )
+        return self._client._rc.request(**self._request_args(method, action, value, params))

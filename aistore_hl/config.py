@@ -444,14 +444,14 @@ class ClientConfig:
             kw["client_cert"] = crt
         if env.get("AIS_MAX_CONN_POOL"):
             kw["max_pool_size"] = _env_int(env, "AIS_MAX_CONN_POOL")
-        connect = _env_float(env, "AIS_CONNECT_TIMEOUT")
-        read = _env_float(env, "AIS_READ_TIMEOUT")
-        if connect is not None or read is not None:
+        has_connect, connect = _env_timeout(env, "AIS_CONNECT_TIMEOUT")
+        has_read, read = _env_timeout(env, "AIS_READ_TIMEOUT")
+        if has_connect or has_read:
             base = DEFAULT_TIMEOUTS
             kw["timeout"] = Timeouts(
-                connect=connect if connect is not None else base.connect,
-                read=read if read is not None else base.read,
-                write=read if read is not None else base.write,
+                connect=connect if has_connect else base.connect,
+                read=read if has_read else base.read,
+                write=read if has_read else base.write,
                 pool=base.pool,
             )
         kw.update(overrides)
@@ -513,14 +513,15 @@ def _env_int(env: Mapping[str, str], name: str) -> int:
         raise InvalidArgument(raw, "must be an integer", param=name) from None
 
 
-def _env_float(env: Mapping[str, str], name: str) -> float | None:
+def _env_timeout(env: Mapping[str, str], name: str) -> tuple[bool, float | None]:
+    """Return (is_set, seconds); "0" means no timeout, as in the official SDK."""
     raw = env.get(name)
     if not raw:
-        return None
+        return False, None
     try:
         value = float(raw)
     except ValueError:
         raise InvalidArgument(raw, "must be a number of seconds", param=name) from None
     if value == 0:
-        return None  # the official SDK uses 0 for "no timeout"
-    return value
+        return True, None
+    return True, value

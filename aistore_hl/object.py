@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import httpx
 
@@ -62,7 +62,50 @@ def put_body(path: str | os.PathLike[str] | None, content: PutContent | None) ->
     return _body.body_from(path=path, content=content)
 
 
-class Object:
+class ObjectCore:
+    """What ``Object`` and ``AsyncObject`` share: identity, local validation, request arguments."""
+
+    def __init__(self, bck: Any, obj_name: str) -> None:
+        self._bck = bck
+        self._obj_name = validate_object_name(obj_name)
+
+    @property
+    def obj_name(self) -> str:
+        """The name of this object."""
+        return self._obj_name
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._bck.bck.cname(self._obj_name)!r})"
+
+    def _plan_head(self) -> _ops.Plan[Header]:
+        return _ops.head_obj(self._bck.bck, self._obj_name)
+
+    def _plan_delete(self) -> _ops.Plan[None]:
+        return _ops.delete_obj(self._bck.bck, self._obj_name)
+
+    def _get_args(
+        self, archpath: str, chunk_size: int, etl_id: str | None, byte_range: tuple[int, int | None] | None
+    ) -> tuple[dict[str, Any], tuple[int, int | None] | None, bool]:
+        """(request kwargs, validated range, resumable) for a GET; raises before any request."""
+        validate_chunk_size(chunk_size)
+        byte_range = check_byte_range(byte_range)
+        kw = _ops.get_obj_kwargs(
+            self._bck.bck,
+            self._obj_name,
+            archpath=validate_archpath(archpath) if archpath else "",
+            etl_name=validate_etl_name(etl_id) if etl_id else "",
+        )
+        # A transformed or extracted body has no stable byte offsets to resume from.
+        return kw, byte_range, not archpath and not etl_id
+
+    def _put_args(
+        self, path: str | os.PathLike[str] | None, content: PutContent | None
+    ) -> tuple[dict[str, Any], _body.BodySource]:
+        body = put_body(path, content)
+        return _ops.put_obj_kwargs(self._bck.bck, self._obj_name), body
+
+
+class Object(ObjectCore):
     """A class representing an object of a bucket bound to a client.
 
     Args:
@@ -74,21 +117,13 @@ class Object:
     """
 
     def __init__(self, bck: Bucket, obj_name: str) -> None:
-        self._bck = bck
-        self._obj_name = validate_object_name(obj_name)
+        super().__init__(bck, obj_name)
+        self._bck: Bucket = bck
 
     @property
     def bck(self) -> Bucket:
         """The custom type [Bck] bound to this object (the ``Bucket``; ``.bck`` on it is the ``Bck``)."""
         return self._bck
-
-    @property
-    def obj_name(self) -> str:
-        """The name of this object."""
-        return self._obj_name
-
-    def __repr__(self) -> str:
-        return f"Object({self._bck.bck.cname(self._obj_name)!r})"
 
     def head(self) -> Header:
         """Requests object properties.
@@ -105,7 +140,7 @@ class Object:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error (``RequestTimeout`` on timeouts).
         """
-        return self._bck.client._rc.run(_ops.head_obj(self._bck.bck, self._obj_name))
+        return self._bck.client._rc.run(self._plan_head())
 
     def get(
         self,
@@ -143,20 +178,12 @@ class Object:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.
         """
-        validate_chunk_size(chunk_size)
-        byte_range = check_byte_range(byte_range)
-        kw = _ops.get_obj_kwargs(
-            self._bck.bck,
-            self._obj_name,
-            archpath=validate_archpath(archpath) if archpath else "",
-            etl_name=validate_etl_name(etl_id) if etl_id else "",
-        )
+        kw, byte_range, resumable = self._get_args(archpath, chunk_size, etl_id, byte_range)
         rc = self._bck.client._rc
 
         def reopen(received: int) -> httpx.Response:
             return rc.open_stream(kw, range_header(byte_range, received))
 
-        resumable = not archpath and not etl_id  # a transformed or extracted body has no stable offsets
         return ObjStream(
             rc.open_stream(kw, range_header(byte_range)),
             chunk_size=chunk_size,
@@ -187,8 +214,7 @@ class Object:
             AISError: The cluster answered with an error (e.g. ``InsufficientStorage``).
             ConnectionFailed: Connection error.
         """
-        body = put_body(path, content)
-        kw = _ops.put_obj_kwargs(self._bck.bck, self._obj_name)
+        kw, body = self._put_args(path, content)
         return Header(self._bck.client._rc.put_redirected(kw, body).headers)
 
     def delete(self) -> None:
@@ -199,4 +225,4 @@ class Object:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.
         """
-        self._bck.client._rc.run(_ops.delete_obj(self._bck.bck, self._obj_name))
+        self._bck.client._rc.run(self._plan_delete())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aistore_hl import _ops
 from aistore_hl.errors import InvalidArgument, InvalidBckProvider
@@ -37,7 +37,36 @@ def selection(
     return None, obj_template
 
 
-class ObjectGroup:
+class ObjectGroupCore:
+    """What ``ObjectGroup`` and ``AsyncObjectGroup`` share: the validated selection and plans."""
+
+    def __init__(
+        self,
+        bck: Any,
+        obj_names: list[str] | None = None,
+        obj_range: ObjectRange | None = None,
+        obj_template: str | None = None,
+    ) -> None:
+        self._bck = bck
+        self._names, self._template = selection(obj_names, obj_range, obj_template)
+
+    def _plan_delete(self) -> _ops.Plan[str]:
+        return _ops.delete_objects(self._bck.bck, self._names, self._template)
+
+    def _plan_evict(self) -> _ops.Plan[str]:
+        self._require_remote("evicted")
+        return _ops.evict_objects(self._bck.bck, self._names, self._template)
+
+    def _plan_prefetch(self) -> _ops.Plan[str]:
+        self._require_remote("prefetched")
+        return _ops.prefetch_objects(self._bck.bck, self._names, self._template)
+
+    def _require_remote(self, verb: str) -> None:
+        if not self._bck.bck.is_remote():
+            raise InvalidBckProvider(self._bck.provider, f"only remote buckets can be {verb}")
+
+
+class ObjectGroup(ObjectGroupCore):
     """A class representing multiple objects within the same bucket. Only one of obj_names or
     obj_range should be provided.
 
@@ -59,8 +88,8 @@ class ObjectGroup:
         obj_range: ObjectRange | None = None,
         obj_template: str | None = None,
     ) -> None:
-        self._bck = bck
-        self._names, self._template = selection(obj_names, obj_range, obj_template)
+        super().__init__(bck, obj_names, obj_range, obj_template)
+        self._bck: Bucket = bck
 
     @property
     def bck(self) -> Bucket:
@@ -77,7 +106,7 @@ class ObjectGroup:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.
         """
-        return self._bck.client._rc.run(_ops.delete_objects(self._bck.bck, self._names, self._template))
+        return self._bck.client._rc.run(self._plan_delete())
 
     def evict(self) -> str:
         """Evicts a list or range of objects in a bucket so that they are no longer cached in AIS.
@@ -91,8 +120,7 @@ class ObjectGroup:
             InvalidBckProvider: The bucket is not remote (nothing is sent).
             AISError: All other types of errors with AIStore.
         """
-        self._require_remote("evicted")
-        return self._bck.client._rc.run(_ops.evict_objects(self._bck.bck, self._names, self._template))
+        return self._bck.client._rc.run(self._plan_evict())
 
     def prefetch(self) -> str:
         """Prefetches a list or range of objects in a bucket so that they are cached in AIS.
@@ -106,9 +134,4 @@ class ObjectGroup:
             InvalidBckProvider: The bucket is not remote (nothing is sent).
             AISError: All other types of errors with AIStore.
         """
-        self._require_remote("prefetched")
-        return self._bck.client._rc.run(_ops.prefetch_objects(self._bck.bck, self._names, self._template))
-
-    def _require_remote(self, verb: str) -> None:
-        if not self._bck.bck.is_remote():
-            raise InvalidBckProvider(self._bck.provider, f"only remote buckets can be {verb}")
+        return self._bck.client._rc.run(self._plan_prefetch())

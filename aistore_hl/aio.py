@@ -1,0 +1,446 @@
+"""``AsyncClient``: the seed API on asyncio.
+
+Every class mirrors its sync twin (same names, parameters and defaults; validation, request
+plans and answers are shared) with coroutine methods, ``async for`` over listings, and streamed
+reads through ``AsyncObjStream``. See the sync classes for full documentation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from aistore_hl import _ops
+from aistore_hl._request import AsyncRequestClient
+from aistore_hl.bucket import BucketCore
+from aistore_hl.client import resolve_config
+from aistore_hl.config import NOT_GIVEN, ClientConfig, NotGiven, RetryPolicy
+from aistore_hl.const import DEFAULT_CHUNK_SIZE, ProviderAIS
+from aistore_hl.errors import AISError, ConnectionFailed, InvalidArgument, NotFound, Timeout
+from aistore_hl.etl import code_init_msg, get_default_runtime, spec_init_msg
+from aistore_hl.header import Header
+from aistore_hl.job import JobFailed, all_idle, check_wait_args, poll_delays
+from aistore_hl.listing import AsyncBucketLister, BucketEntry, BucketList
+from aistore_hl.obj_stream import AsyncObjStream
+from aistore_hl.object import ObjectCore, PutContent, range_header
+from aistore_hl.object_group import ObjectGroupCore
+from aistore_hl.types import ETL, Bck, ETLDetails, JobStatus, Namespace, ObjectRange, Smap
+from aistore_hl.validation import normalize_provider, validate_etl_name
+
+_NOT_FOUND_GRACE = 3.0
+
+
+class AsyncClient:
+    """Async AIStore client; same arguments as ``Client``. Use ``async with`` or ``await close()``."""
+
+    def __init__(
+        self,
+        endpoint: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | None = None,
+        token: str | None = None,
+        verify: bool | str | None = None,
+        client_cert: str | tuple[str, str] | None = None,
+        max_pool_size: int | None = None,
+        config: ClientConfig | None = None,
+    ) -> None:
+        self.config = resolve_config(
+            config,
+            endpoint=endpoint,
+            timeout=timeout,
+            retry=retry,
+            token=token,
+            verify=verify,
+            client_cert=client_cert,
+            max_pool_size=max_pool_size,
+        )
+        self._rc = AsyncRequestClient(self.config)
+
+    @property
+    def endpoint(self) -> str:
+        """The AIStore endpoint this client talks to."""
+        return self.config.endpoint
+
+    def __repr__(self) -> str:
+        return f"AsyncClient({self.config.endpoint!r})"
+
+    async def close(self) -> None:
+        """Close all pooled connections."""
+        await self._rc.close()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    def bucket(self, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> AsyncBucket:
+        """Factory constructor for bucket object (no HTTP request)."""
+        return AsyncBucket(self, bck_name, provider, ns)
+
+    def cluster(self) -> AsyncCluster:
+        """Factory constructor for cluster object (no HTTP request)."""
+        return AsyncCluster(self)
+
+    def job(self) -> AsyncJob:
+        """Factory constructor for job object (no HTTP request)."""
+        return AsyncJob(self)
+
+    def etl(self) -> AsyncEtl:
+        """Factory constructor for ETL object (no HTTP request)."""
+        return AsyncEtl(self)
+
+    def list_objects_iter(
+        self, bck_name: str, provider: str = ProviderAIS, prefix: str = "", props: str = "", page_size: int = 0
+    ) -> AsyncBucketLister:
+        """Returns an async iterator for all objects in a bucket."""
+        return self.bucket(bck_name, provider).list_objects_iter(prefix, props, page_size)
+
+    async def get_object(
+        self, bck_name: str, obj_name: str, provider: str = ProviderAIS, archpath: str = "", chunk_size: int = 1
+    ) -> AsyncObjStream:
+        """Reads an object (see ``Client.get_object``)."""
+        return await self.bucket(bck_name, provider).object(obj_name).get(archpath=archpath, chunk_size=chunk_size)
+
+
+class AsyncCluster:
+    """Async twin of ``Cluster``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @property
+    def client(self) -> AsyncClient:
+        """The client object bound to this cluster."""
+        return self._client
+
+    async def get_info(self) -> Smap:
+        """Returns state of AIS cluster, including the detailed information about its nodes."""
+        return await self._client._rc.run(_ops.smap())
+
+    async def list_buckets(self, provider: str = ProviderAIS) -> list[Bck]:
+        """Returns list of buckets in AIStore cluster (empty provider: all providers)."""
+        return await self._client._rc.run(_ops.buckets(normalize_provider(provider) if provider else ""))
+
+    async def is_aistore_running(self) -> bool:
+        """Returns True if cluster is ready, or false if cluster is still setting up."""
+        try:
+            await self._client._rc.run(
+                _ops.health(prr=True), retry=dataclasses.replace(self._client.config.retry, max_attempts=1)
+            )
+        except (AISError, ConnectionFailed):
+            return False
+        return True
+
+
+class AsyncBucket(BucketCore):
+    """Async twin of ``Bucket``."""
+
+    def __init__(
+        self, client: AsyncClient, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None
+    ) -> None:
+        super().__init__(client, bck_name, provider, ns)
+        self._client: AsyncClient = client
+
+    @property
+    def client(self) -> AsyncClient:
+        """The client bound to this bucket."""
+        return self._client
+
+    async def create(self) -> None:
+        """Creates a bucket in AIStore cluster."""
+        await self._client._rc.run(self._plan_create())
+
+    async def delete(self) -> None:
+        """Destroys bucket in AIStore cluster."""
+        await self._client._rc.run(self._plan_delete())
+
+    async def rename(self, to_bck: str) -> str:
+        """Renames bucket in AIStore cluster; returns the job ID."""
+        plan, dst = self._plan_rename(to_bck)
+        job_id = await self._client._rc.run(plan)
+        self._renamed(dst)
+        return job_id
+
+    async def evict(self, keep_md: bool = False) -> None:
+        """Evicts a remote bucket (``keep_md`` is sent as ``keep_bck_md``)."""
+        await self._client._rc.run(self._plan_evict(keep_md))
+
+    async def head(self) -> Header:
+        """Requests bucket properties."""
+        return await self._client._rc.run(_ops.head_bck(self._bck))
+
+    async def copy(
+        self,
+        to_bck_name: str,
+        prefix: str = "",
+        dry_run: bool = False,
+        force: bool = False,
+        to_provider: str = ProviderAIS,
+    ) -> str:
+        """Copies the bucket (``prefix`` filters source names); returns the job ID."""
+        return await self._client._rc.run(self._plan_copy(to_bck_name, prefix, dry_run, force, to_provider))
+
+    async def list_objects(
+        self, prefix: str = "", props: str = "", page_size: int = 0, uuid: str = "", continuation_token: str = ""
+    ) -> BucketList:
+        """Returns one page of objects (see ``Bucket.list_objects``)."""
+        return await self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, continuation_token))
+
+    def list_objects_iter(self, prefix: str = "", props: str = "", page_size: int = 0) -> AsyncBucketLister:
+        """Returns an async iterator for all objects in bucket (``async for``)."""
+        self._page_plan(prefix, props, page_size, "", "")  # validate now
+
+        async def fetch(uuid: str, token: str) -> BucketList:
+            return await self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, token))
+
+        return AsyncBucketLister(fetch)
+
+    async def list_all_objects(self, prefix: str = "", props: str = "", page_size: int = 0) -> list[BucketEntry]:
+        """Returns a list of all objects in bucket."""
+        return [e async for e in self.list_objects_iter(prefix, props, page_size)]
+
+    async def transform(
+        self,
+        etl_id: str,
+        to_bck: str,
+        prefix: str = "",
+        ext: dict[str, str] | None = None,
+        force: bool = False,
+        dry_run: bool = False,
+    ) -> str:
+        """Transforms all objects into ``to_bck`` (``prefix`` is prepended to names); returns the job ID."""
+        return await self._client._rc.run(self._plan_transform(etl_id, to_bck, prefix, ext, force, dry_run))
+
+    def object(self, obj_name: str) -> AsyncObject:
+        """Factory constructor for object belonging to this bucket (no HTTP request)."""
+        return AsyncObject(self, obj_name)
+
+    def objects(
+        self,
+        obj_names: list[str] | None = None,
+        obj_range: ObjectRange | None = None,
+        obj_template: str | None = None,
+    ) -> AsyncObjectGroup:
+        """Factory constructor for multiple objects belonging to this bucket."""
+        return AsyncObjectGroup(self, obj_names, obj_range, obj_template)
+
+    async def make_request(
+        self, method: str, action: str, value: dict[str, Any] | None = None, params: dict[str, str] | None = None
+    ) -> httpx.Response:
+        """Request to the bucket endpoint with an ActionMsg (see ``Bucket.make_request``)."""
+        return await self._client._rc.request(**self._request_args(method, action, value, params))
+
+
+class AsyncObject(ObjectCore):
+    """Async twin of ``Object``."""
+
+    def __init__(self, bck: AsyncBucket, obj_name: str) -> None:
+        super().__init__(bck, obj_name)
+        self._bck: AsyncBucket = bck
+
+    @property
+    def bck(self) -> AsyncBucket:
+        """The bucket this object belongs to."""
+        return self._bck
+
+    async def head(self) -> Header:
+        """Requests object properties."""
+        return await self._bck.client._rc.run(self._plan_head())
+
+    async def get(
+        self,
+        archpath: str = "",
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        etl_id: str | None = None,
+        *,
+        byte_range: tuple[int, int | None] | None = None,
+        verify_checksum: bool = True,
+    ) -> AsyncObjStream:
+        """Reads an object as an async stream (``async for chunk in stream``, ``await read_all()``)."""
+        kw, byte_range, resumable = self._get_args(archpath, chunk_size, etl_id, byte_range)
+        rc = self._bck.client._rc
+
+        async def reopen(received: int) -> httpx.Response:
+            return await rc.open_stream(kw, range_header(byte_range, received))
+
+        return await AsyncObjStream.create(
+            await rc.open_stream(kw, range_header(byte_range)),
+            chunk_size=chunk_size,
+            verify_checksum=verify_checksum and byte_range is None,
+            reopen=reopen if resumable else None,
+        )
+
+    async def put(self, path: str | os.PathLike[str] | None = None, content: PutContent | None = None) -> Header:
+        """Puts a local file or bytes as an object (body sent once, to the target)."""
+        kw, body = self._put_args(path, content)
+        return Header((await self._bck.client._rc.put_redirected(kw, body)).headers)
+
+    async def delete(self) -> None:
+        """Delete an object from a bucket."""
+        await self._bck.client._rc.run(self._plan_delete())
+
+
+class AsyncObjectGroup(ObjectGroupCore):
+    """Async twin of ``ObjectGroup``."""
+
+    def __init__(
+        self,
+        bck: AsyncBucket,
+        obj_names: list[str] | None = None,
+        obj_range: ObjectRange | None = None,
+        obj_template: str | None = None,
+    ) -> None:
+        super().__init__(bck, obj_names, obj_range, obj_template)
+        self._bck: AsyncBucket = bck
+
+    async def delete(self) -> str:
+        """Deletes a list or range of objects in a bucket; returns the job ID."""
+        return await self._bck.client._rc.run(self._plan_delete())
+
+    async def evict(self) -> str:
+        """Evicts a list or range of objects of a remote bucket; returns the job ID."""
+        return await self._bck.client._rc.run(self._plan_evict())
+
+    async def prefetch(self) -> str:
+        """Prefetches a list or range of objects of a remote bucket; returns the job ID."""
+        return await self._bck.client._rc.run(self._plan_prefetch())
+
+
+class AsyncJob:
+    """Async twin of ``Job``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @property
+    def client(self) -> AsyncClient:
+        """The client bound to this job object."""
+        return self._client
+
+    async def status(
+        self, job_id: str = "", job_kind: str = "", daemon_id: str = "", only_running: bool = False
+    ) -> JobStatus:
+        """Return status of a job."""
+        if not job_id and not job_kind:
+            raise InvalidArgument("", "give job_id or job_kind", param="job_id")
+        return await self._client._rc.run(_ops.job_status(job_id, job_kind, daemon_id, only_running))
+
+    async def wait_for_job(
+        self,
+        job_id: str = "",
+        job_kind: str = "",
+        daemon_id: str = "",
+        timeout: int = 300,
+        *,
+        raise_on_failure: bool = True,
+    ) -> JobStatus:
+        """Wait for a job to finish (see ``Job.wait_for_job``)."""
+        check_wait_args(job_id, job_kind, timeout)
+        start, delays, polls = time.monotonic(), poll_delays(timeout), 0
+        while True:
+            try:
+                status = await self.status(job_id=job_id, job_kind=job_kind, daemon_id=daemon_id)
+                if status.end_time != 0:
+                    if raise_on_failure and (status.aborted or status.err):
+                        raise JobFailed(status)
+                    return status
+            except NotFound:
+                if time.monotonic() - start > _NOT_FOUND_GRACE:
+                    raise
+            elapsed = time.monotonic() - start
+            if elapsed > timeout:
+                raise Timeout("wait for job to finish", f"job {job_id or job_kind} still running after {timeout}s")
+            await asyncio.sleep(min(delays[min(polls, len(delays) - 1)], max(0.0, timeout - elapsed)))
+            polls += 1
+
+    async def wait_for_idle(self, timeout: int = 300, job_id: str = "", job_kind: str = "", daemon_id: str = "") -> None:
+        """Wait for a job to reach an idle state (see ``Job.wait_for_idle``)."""
+        check_wait_args(job_id, job_kind, timeout)
+        start, delays, polls, idle_polls = time.monotonic(), poll_delays(timeout), 0, 0
+        while True:
+            try:
+                idle = all_idle(await self._client._rc.run(_ops.job_snaps(job_id, job_kind, daemon_id)))
+            except NotFound:
+                idle = True
+            idle_polls = idle_polls + 1 if idle else 0
+            if idle_polls >= 2:
+                return
+            elapsed = time.monotonic() - start
+            if elapsed > timeout:
+                raise Timeout("wait for job to become idle", f"job {job_id or job_kind} busy after {timeout}s")
+            await asyncio.sleep(min(delays[min(polls, len(delays) - 1)], max(0.0, timeout - elapsed)))
+            polls += 1
+
+    async def start(
+        self, job_kind: str = "", daemon_id: str = "", force: bool = False, buckets: list[Bck] | None = None
+    ) -> str:
+        """Start a job and return its ID."""
+        if buckets is not None and not all(isinstance(b, Bck) for b in buckets):
+            raise InvalidArgument(buckets, "must be a list of Bck", param="buckets")
+        return await self._client._rc.run(_ops.start_job(job_kind, daemon_id, force, buckets))
+
+
+class AsyncEtl:
+    """Async twin of ``Etl``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @property
+    def client(self) -> AsyncClient:
+        """The client bound to this ETL object."""
+        return self._client
+
+    async def init_spec(
+        self, template: str, etl_id: str, communication_type: str = "hpush", timeout: str = "5m"
+    ) -> str:
+        """Initializes ETL based on POD spec template. Returns ETL_ID."""
+        msg = spec_init_msg(template, etl_id, communication_type, timeout)
+        await self._client._rc.run(_ops.etl_init(msg))
+        return msg.name
+
+    async def init_code(
+        self,
+        transform: Callable[..., Any],
+        etl_id: str,
+        dependencies: list[str] | None = None,
+        runtime: str = get_default_runtime(),
+        communication_type: str = "hpush",
+        timeout: str = "5m",
+        chunk_size: int | None = None,
+    ) -> str:
+        """Initializes ETL based on the provided source code. Returns ETL_ID."""
+        msg = code_init_msg(transform, etl_id, dependencies, runtime, communication_type, timeout, chunk_size)
+        await self._client._rc.run(_ops.etl_init(msg))
+        return msg.name
+
+    async def list(self) -> list[ETL]:
+        """Lists all running ETLs."""
+        return await self._client._rc.run(_ops.etl_list())
+
+    async def view(self, etl_id: str) -> ETLDetails:
+        """View ETLs Init spec/code."""
+        return await self._client._rc.run(_ops.etl_view(validate_etl_name(etl_id)))
+
+    async def start(self, etl_id: str) -> None:
+        """Resumes a stopped ETL with given ETL_ID."""
+        await self._client._rc.run(_ops.etl_start(validate_etl_name(etl_id)))
+
+    async def stop(self, etl_id: str) -> None:
+        """Stops ETL with given ETL_ID."""
+        await self._client._rc.run(_ops.etl_stop(validate_etl_name(etl_id)))
+
+    async def delete(self, etl_id: str) -> None:
+        """Delete ETL with given ETL_ID."""
+        await self._client._rc.run(_ops.etl_delete(validate_etl_name(etl_id)))
