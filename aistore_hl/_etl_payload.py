@@ -41,7 +41,7 @@ class _ModuleRef:
         return importlib.import_module, (self.name,)
 
 
-class _Pickler(cloudpickle.Pickler):
+class _Pickler(cloudpickle.Pickler):  # type: ignore[misc]  # cloudpickle ships no types
     """cloudpickle, with ``RuntimeServerBase`` written as a reference to the runtime's base class."""
 
     def reducer_override(self, obj: Any) -> Any:
@@ -81,7 +81,7 @@ def build_server_class(transform: Callable[..., Any], chunk_size: int | None) ->
 
         def transform_buffered(self: Any, data: bytes, path: str, etl_args: str) -> bytes:
             out = transform(data)
-            return bytes(out) if isinstance(out, bytearray) else out  # type: ignore[no-any-return]
+            return bytes(out) if isinstance(out, bytearray) else out
 
         namespace = {"transform": transform_buffered}
     namespace["__module__"] = "__main__"  # pickled by value, whatever module made it
