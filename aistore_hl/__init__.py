@@ -6,7 +6,15 @@ asyncio.
 """
 
 from aistore_hl import etl_templates
-from aistore_hl.aio import AsyncBucket, AsyncClient, AsyncCluster, AsyncEtl, AsyncJob, AsyncObject, AsyncObjectGroup
+from aistore_hl.aio import (
+    AsyncBucket,
+    AsyncClient,
+    AsyncCluster,
+    AsyncEtl,
+    AsyncJob,
+    AsyncObject,
+    AsyncObjectGroup,
+)
 from aistore_hl.bucket import Bucket
 from aistore_hl.client import Client
 from aistore_hl.cluster import Cluster
@@ -38,7 +46,18 @@ from aistore_hl.listing import BucketEntry, BucketList, BucketLister
 from aistore_hl.obj_stream import AsyncObjStream, ObjStream
 from aistore_hl.object import Object
 from aistore_hl.object_group import ObjectGroup
-from aistore_hl.types import ETL, ActionMsg, Bck, ETLDetails, JobStatus, Namespace, NetInfo, ObjectRange, Smap, Snode
+from aistore_hl.types import (
+    ETL,
+    ActionMsg,
+    Bck,
+    ETLDetails,
+    JobStatus,
+    Namespace,
+    NetInfo,
+    ObjectRange,
+    Smap,
+    Snode,
+)
 
 __version__ = "0.1.0"
 
@@ -54,11 +73,11 @@ __all__ = [
     "AsyncCluster",
     "AsyncEtl",
     "AsyncJob",
+    "AsyncObjStream",
     "AsyncObject",
     "AsyncObjectGroup",
     "Bck",
     "Bucket",
-    "AsyncObjStream",
     "BucketEntry",
     "BucketList",
     "BucketLister",

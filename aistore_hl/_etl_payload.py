@@ -69,7 +69,9 @@ def build_server_class(transform: Callable[..., Any], chunk_size: int | None) ->
     if chunk_size:
         size = chunk_size
 
-        def transform_stream(self: Any, reader: io.BufferedIOBase, path: str, etl_args: str) -> Iterator[bytes]:
+        def transform_stream(
+            self: Any, reader: io.BufferedIOBase, path: str, etl_args: str
+        ) -> Iterator[bytes]:
             out = transform(iter(lambda: reader.read(size), b""))
             if isinstance(out, bytes | bytearray):
                 yield bytes(out)
@@ -103,4 +105,3 @@ def class_payload(transform: Callable[..., Any], chunk_size: int | None) -> str:
         if user_mod is not None:
             cloudpickle.unregister_pickle_by_value(user_mod)
     return base64.b64encode(buf.getvalue()).decode("ascii")
-

@@ -17,10 +17,6 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 import httpx
-
-from aistore_hl.header import Header
-from aistore_hl.listing import BucketList, decode_page
-from aistore_hl.types import ETL, Bck, ETLDetails, JobStatus, Smap
 from aistore_ll.api.bucket import (
     delete_bucket,
     head_bucket,
@@ -46,6 +42,10 @@ from aistore_ll.models.etl_spec_msg import ETLSpecMsg
 from aistore_ll.models.init_spec_msg import InitSpecMsg
 from aistore_ll.models.tcb_msg_ext import TCBMsgExt
 from aistore_ll.types import UNSET, File, Unset
+
+from aistore_hl.header import Header
+from aistore_hl.listing import BucketList, decode_page
+from aistore_hl.types import ETL, Bck, ETLDetails, JobStatus, Smap
 
 T = TypeVar("T")
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import httpx
+from aistore_ll import Client as LowLevelClient
 
 from aistore_hl import _body
 from aistore_hl._ops import Plan
@@ -29,7 +30,6 @@ from aistore_hl._retrying import AsyncRetryTransport, RetryTransport, retry_scop
 from aistore_hl.config import ClientConfig, RetryPolicy
 from aistore_hl.errors import AISError, error_from_response, wrap_transport_error
 from aistore_hl.transport import Urllib3Transport
-from aistore_ll import Client as LowLevelClient
 
 T = TypeVar("T")
 
@@ -93,6 +93,9 @@ def _client_kwargs(config: ClientConfig) -> dict[str, Any]:
         "timeout": config.timeout.to_httpx(),
         "follow_redirects": True,
         "headers": headers,
+        # Proxy env vars would make httpx bypass our transports (and their retries); AIS clients
+        # talk to the cluster directly, as aisnode itself does.
+        "trust_env": False,
     }
 
 
@@ -106,9 +109,7 @@ class RequestClient:
     def __init__(self, config: ClientConfig) -> None:
         self.config = config
         self.endpoint = config.endpoint.rstrip("/")
-        inner = Urllib3Transport(
-            verify=config.verify, cert=config.client_cert, pool_maxsize=config.max_pool_size
-        )
+        inner = Urllib3Transport.from_config(config)
         self.http = httpx.Client(
             transport=RetryTransport(inner, config.retry),
             event_hooks={"response": [raise_on_error]},
@@ -142,7 +143,10 @@ class RequestClient:
     def open_stream(self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> httpx.Response:
         """Open a streaming GET from generated ``request_kwargs``; the caller closes it."""
         request = self.http.build_request(
-            kw["method"], kw["url"], params=kw.get("params"), headers={**kw.get("headers", {}), **(headers or {})}
+            kw["method"],
+            kw["url"],
+            params=kw.get("params"),
+            headers={**kw.get("headers", {}), **(headers or {})},
         )
         try:
             return self.http.send(request, stream=True)
@@ -192,7 +196,9 @@ class AsyncRequestClient:
     def __init__(self, config: ClientConfig) -> None:
         self.config = config
         self.endpoint = config.endpoint.rstrip("/")
-        limits = httpx.Limits(max_connections=config.max_pool_size, max_keepalive_connections=config.max_pool_size)
+        limits = httpx.Limits(
+            max_connections=config.max_pool_size, max_keepalive_connections=config.max_pool_size
+        )
         inner = httpx.AsyncHTTPTransport(verify=config.httpx_verify(), cert=config.client_cert, limits=limits)
         self.http = httpx.AsyncClient(
             transport=AsyncRetryTransport(inner, config.retry),
@@ -223,10 +229,15 @@ class AsyncRequestClient:
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
-    async def open_stream(self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> httpx.Response:
+    async def open_stream(
+        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None
+    ) -> httpx.Response:
         """Open a streaming GET from generated ``request_kwargs``; the caller closes it."""
         request = self.http.build_request(
-            kw["method"], kw["url"], params=kw.get("params"), headers={**kw.get("headers", {}), **(headers or {})}
+            kw["method"],
+            kw["url"],
+            params=kw.get("params"),
+            headers={**kw.get("headers", {}), **(headers or {})},
         )
         try:
             return await self.http.send(request, stream=True)

@@ -44,7 +44,7 @@ class AsyncClient:
         self,
         endpoint: str | None = None,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         token: str | None = None,
         verify: bool | str | None = None,
@@ -101,16 +101,30 @@ class AsyncClient:
         return AsyncEtl(self)
 
     def list_objects_iter(
-        self, bck_name: str, provider: str = ProviderAIS, prefix: str = "", props: str = "", page_size: int = 0
+        self,
+        bck_name: str,
+        provider: str = ProviderAIS,
+        prefix: str = "",
+        props: str = "",
+        page_size: int = 0,
     ) -> AsyncBucketLister:
         """Returns an async iterator for all objects in a bucket."""
         return self.bucket(bck_name, provider).list_objects_iter(prefix, props, page_size)
 
     async def get_object(
-        self, bck_name: str, obj_name: str, provider: str = ProviderAIS, archpath: str = "", chunk_size: int = 1
+        self,
+        bck_name: str,
+        obj_name: str,
+        provider: str = ProviderAIS,
+        archpath: str = "",
+        chunk_size: int = 1,
     ) -> AsyncObjStream:
         """Reads an object (see ``Client.get_object``)."""
-        return await self.bucket(bck_name, provider).object(obj_name).get(archpath=archpath, chunk_size=chunk_size)
+        return (
+            await self.bucket(bck_name, provider)
+            .object(obj_name)
+            .get(archpath=archpath, chunk_size=chunk_size)
+        )
 
 
 class AsyncCluster:
@@ -192,7 +206,12 @@ class AsyncBucket(BucketCore):
         return await self._client._rc.run(self._plan_copy(to_bck_name, prefix, dry_run, force, to_provider))
 
     async def list_objects(
-        self, prefix: str = "", props: str = "", page_size: int = 0, uuid: str = "", continuation_token: str = ""
+        self,
+        prefix: str = "",
+        props: str = "",
+        page_size: int = 0,
+        uuid: str = "",
+        continuation_token: str = "",
     ) -> BucketList:
         """Returns one page of objects (see ``Bucket.list_objects``)."""
         return await self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, continuation_token))
@@ -206,7 +225,9 @@ class AsyncBucket(BucketCore):
 
         return AsyncBucketLister(fetch)
 
-    async def list_all_objects(self, prefix: str = "", props: str = "", page_size: int = 0) -> list[BucketEntry]:
+    async def list_all_objects(
+        self, prefix: str = "", props: str = "", page_size: int = 0
+    ) -> list[BucketEntry]:
         """Returns a list of all objects in bucket."""
         return [e async for e in self.list_objects_iter(prefix, props, page_size)]
 
@@ -236,7 +257,11 @@ class AsyncBucket(BucketCore):
         return AsyncObjectGroup(self, obj_names, obj_range, obj_template)
 
     async def make_request(
-        self, method: str, action: str, value: dict[str, Any] | None = None, params: dict[str, str] | None = None
+        self,
+        method: str,
+        action: str,
+        value: dict[str, Any] | None = None,
+        params: dict[str, str] | None = None,
     ) -> httpx.Response:
         """Request to the bucket endpoint with an ActionMsg (see ``Bucket.make_request``)."""
         return await self._client._rc.request(**self._request_args(method, action, value, params))
@@ -281,7 +306,9 @@ class AsyncObject(ObjectCore):
             reopen=reopen if resumable else None,
         )
 
-    async def put(self, path: str | os.PathLike[str] | None = None, content: PutContent | None = None) -> Header:
+    async def put(
+        self, path: str | os.PathLike[str] | None = None, content: PutContent | None = None
+    ) -> Header:
         """Puts a local file or bytes as an object (body sent once, to the target)."""
         kw, body = self._put_args(path, content)
         return Header((await self._bck.client._rc.put_redirected(kw, body)).headers)
@@ -360,11 +387,15 @@ class AsyncJob:
                     raise
             elapsed = time.monotonic() - start
             if elapsed > timeout:
-                raise Timeout("wait for job to finish", f"job {job_id or job_kind} still running after {timeout}s")
+                raise Timeout(
+                    "wait for job to finish", f"job {job_id or job_kind} still running after {timeout}s"
+                )
             await asyncio.sleep(min(delays[min(polls, len(delays) - 1)], max(0.0, timeout - elapsed)))
             polls += 1
 
-    async def wait_for_idle(self, timeout: int = 300, job_id: str = "", job_kind: str = "", daemon_id: str = "") -> None:
+    async def wait_for_idle(
+        self, timeout: int = 300, job_id: str = "", job_kind: str = "", daemon_id: str = ""
+    ) -> None:
         """Wait for a job to reach an idle state (see ``Job.wait_for_idle``)."""
         check_wait_args(job_id, job_kind, timeout)
         start, delays, polls, idle_polls = time.monotonic(), poll_delays(timeout), 0, 0
@@ -378,7 +409,9 @@ class AsyncJob:
                 return
             elapsed = time.monotonic() - start
             if elapsed > timeout:
-                raise Timeout("wait for job to become idle", f"job {job_id or job_kind} busy after {timeout}s")
+                raise Timeout(
+                    "wait for job to become idle", f"job {job_id or job_kind} busy after {timeout}s"
+                )
             await asyncio.sleep(min(delays[min(polls, len(delays) - 1)], max(0.0, timeout - elapsed)))
             polls += 1
 

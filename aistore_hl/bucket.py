@@ -36,7 +36,9 @@ def _check_str(value: Any, param: str) -> str:
 class BucketCore:
     """What ``Bucket`` and ``AsyncBucket`` share: identity, local validation, request plans."""
 
-    def __init__(self, client: Any, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> None:
+    def __init__(
+        self, client: Any, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None
+    ) -> None:
         self._client = client
         self._bck = Bck(name=validate_bucket_name(bck_name), provider=normalize_provider(provider), ns=ns)
         self._qparam = self._bck.as_query()
@@ -100,16 +102,21 @@ class BucketCore:
         self._verify_remote_bucket()
         return _ops.evict_bucket(self._bck, bool(keep_md))
 
-    def _plan_copy(self, to_bck_name: str, prefix: str, dry_run: bool, force: bool, to_provider: str) -> _ops.Plan[str]:
+    def _plan_copy(
+        self, to_bck_name: str, prefix: str, dry_run: bool, force: bool, to_provider: str
+    ) -> _ops.Plan[str]:
         dst = Bck(name=validate_bucket_name(to_bck_name), provider=normalize_provider(to_provider))
-        return _ops.copy_bucket(self._bck, dst, prefix=_check_str(prefix, "prefix"), dry_run=dry_run, force=force)
+        return _ops.copy_bucket(
+            self._bck, dst, prefix=_check_str(prefix, "prefix"), dry_run=dry_run, force=force
+        )
 
     def _plan_transform(
         self, etl_id: str, to_bck: str, prefix: str, ext: dict[str, str] | None, force: bool, dry_run: bool
     ) -> _ops.Plan[str]:
         dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS)
         if ext is not None and not (
-            isinstance(ext, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in ext.items())
+            isinstance(ext, Mapping)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in ext.items())
         ):
             raise InvalidArgument(ext, "must map str to str, e.g. {'jpg': 'txt'}", param="ext")
         return _ops.copy_bucket(
@@ -134,7 +141,9 @@ class BucketCore:
             continuation_token=_check_str(continuation_token, "continuation_token"),
         )
 
-    def _request_args(self, method: str, action: str, value: Any, params: dict[str, str] | None) -> dict[str, Any]:
+    def _request_args(
+        self, method: str, action: str, value: Any, params: dict[str, str] | None
+    ) -> dict[str, Any]:
         return {
             "method": method.upper(),
             "url": f"/v1/buckets/{self.name}",
@@ -159,7 +168,9 @@ class Bucket(BucketCore):
         InvalidBckProvider: Unknown provider (nothing is sent).
     """
 
-    def __init__(self, client: Client, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> None:
+    def __init__(
+        self, client: Client, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None
+    ) -> None:
         super().__init__(client, bck_name, provider, ns)
         self._client: Client = client
 
@@ -286,7 +297,12 @@ class Bucket(BucketCore):
         return self._client._rc.run(self._plan_copy(to_bck_name, prefix, dry_run, force, to_provider))
 
     def list_objects(
-        self, prefix: str = "", props: str = "", page_size: int = 0, uuid: str = "", continuation_token: str = ""
+        self,
+        prefix: str = "",
+        props: str = "",
+        page_size: int = 0,
+        uuid: str = "",
+        continuation_token: str = "",
     ) -> BucketList:
         """Returns a structure that contains a page of objects, job ID, and continuation token (to read
         the next page, if available).
@@ -430,7 +446,11 @@ class Bucket(BucketCore):
         return ObjectGroup(self, obj_names, obj_range, obj_template)
 
     def make_request(
-        self, method: str, action: str, value: dict[str, Any] | None = None, params: dict[str, str] | None = None
+        self,
+        method: str,
+        action: str,
+        value: dict[str, Any] | None = None,
+        params: dict[str, str] | None = None,
     ) -> httpx.Response:
         """Use the bucket's client to make a request to the bucket endpoint on the AIS server.
 

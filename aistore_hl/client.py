@@ -25,7 +25,7 @@ def resolve_config(
     config: ClientConfig | None,
     *,
     endpoint: str | None,
-    timeout: float | httpx.Timeout | None | NotGiven,
+    timeout: float | httpx.Timeout | NotGiven | None,
     retry: RetryPolicy | None,
     token: str | None,
     verify: bool | str | None,
@@ -79,7 +79,7 @@ class Client:
         self,
         endpoint: str | None = None,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         retry: RetryPolicy | None = None,
         token: str | None = None,
         verify: bool | str | None = None,
@@ -181,7 +181,12 @@ class Client:
 
     # -- seed-era shortcuts --------------------------------------------------------------------------
     def list_objects_iter(
-        self, bck_name: str, provider: str = ProviderAIS, prefix: str = "", props: str = "", page_size: int = 0
+        self,
+        bck_name: str,
+        provider: str = ProviderAIS,
+        prefix: str = "",
+        props: str = "",
+        page_size: int = 0,
     ) -> BucketLister:
         """Returns an iterator for all objects in a bucket.
 
@@ -204,7 +209,12 @@ class Client:
         return self.bucket(bck_name, provider).list_objects_iter(prefix, props, page_size)
 
     def get_object(
-        self, bck_name: str, obj_name: str, provider: str = ProviderAIS, archpath: str = "", chunk_size: int = 1
+        self,
+        bck_name: str,
+        obj_name: str,
+        provider: str = ProviderAIS,
+        archpath: str = "",
+        chunk_size: int = 1,
     ) -> ObjStream:
         """Reads an object.
 

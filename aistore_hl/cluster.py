@@ -73,7 +73,9 @@ class Cluster:
             bool: True if cluster is ready, or false if cluster is still setting up.
         """
         try:
-            self._client._rc.run(_ops.health(prr=True), retry=dataclasses.replace(self._client.config.retry, max_attempts=1))
+            self._client._rc.run(
+                _ops.health(prr=True), retry=dataclasses.replace(self._client.config.retry, max_attempts=1)
+            )
         except (AISError, ConnectionFailed):
             return False
         return True

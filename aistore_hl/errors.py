@@ -516,8 +516,9 @@ _TCODE_CLASSES: Final[Mapping[str, type[AISError]]] = {
     "ErrXactNotFound": NotFound,
 }
 
-# Server messages: 'etl job X does not exist', 'etl job X already exists', 'etl[X] already exists'
-_ETL_RE: Final = re.compile(r"\betl(?: job |\[)")
+# Server messages: 'etl job X does not exist', 'etl job X already exists', 'etl[X] already
+# exists', 't[..]: etl not foundX', 't[..]: etl with xid X not found'.
+_ETL_RE: Final = re.compile(r"\betl(?: job |\[| not found| with xid )")
 # Go formats bucket names with %q: 'bucket "ais://b" does not exist',
 # 'aws bucket "s3://b" does not exist', 'remote bucket "ais://@alias/b" does not exist'.
 _REMOTE_BCK_RE: Final = re.compile(r'\b(?:aws|gcp|azure|oci|remote|cloud) bucket "')
@@ -546,22 +547,20 @@ def _pick_class(status: int, tcode: str, message: str, method: str, url: str) ->
     lower = message.lower()
     kind, depth = _path_kind(url)
     if status == 404 or tcode == "ErrNotFound":
-        if (_ETL_RE.search(lower) and "does not exist" in lower) or (kind == "etl" and depth >= 1):
+        missing = "does not exist" in lower or "not found" in lower
+        if (missing and _ETL_RE.search(lower)) or (kind == "etl" and depth >= 1):
             return ErrETLNotFound
-        if "does not exist" in lower or "not found" in lower:
-            if _REMOTE_BCK_RE.search(lower):
-                return ErrRemoteBckNotFound
-            if _BCK_RE.search(lower):
-                return ErrBckNotFound
-            if _OBJ_CNAME_RE.search(message) or kind == "objects":
-                return ErrObjNotFound
-        # No usable message (e.g. HEAD without Hdr-Error): fall back to the URL, so that
-        # HEAD and GET of a missing object raise the same type.
-        if not message or message == HTTPStatus(404).phrase:
-            if kind == "objects" and depth >= 2:
-                return ErrObjNotFound
-            if kind == "buckets" and depth == 1:
-                return ErrBckNotFound
+        if _REMOTE_BCK_RE.search(lower):
+            return ErrRemoteBckNotFound
+        if _BCK_RE.search(lower):
+            return ErrBckNotFound
+        # Any other 404 of an object request (GET, HEAD with or without Hdr-Error, DELETE,
+        # archpath) means the object is missing: HEAD and GET raise the same type.
+        if (kind == "objects" and depth >= 2) or (missing and _OBJ_CNAME_RE.search(message)):
+            return ErrObjNotFound
+        # A bare 404 of a bucket request (e.g. HEAD without Hdr-Error).
+        if kind == "buckets" and depth == 1 and message == HTTPStatus(404).phrase:
+            return ErrBckNotFound
         return NotFound
     if status == 409 or tcode == "ErrAlreadyExists":
         if "already exists" in lower:
@@ -721,7 +720,7 @@ def raise_for_status(response: httpx.Response) -> None:
                 buf += chunk
                 if len(buf) >= MAX_ERROR_BODY:
                     break
-        except httpx.HTTPError:
+        except (httpx.HTTPError, httpx.StreamError):
             pass  # best effort: the status alone still identifies the error
         finally:
             response.close()
@@ -750,7 +749,7 @@ async def araise_for_status(response: httpx.Response) -> None:
                 buf += chunk
                 if len(buf) >= MAX_ERROR_BODY:
                     break
-        except httpx.HTTPError:
+        except (httpx.HTTPError, httpx.StreamError):
             pass
         finally:
             await response.aclose()

@@ -12,14 +12,15 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from aistore_hl import _ops
-from aistore_hl.errors import InvalidArgument
-from aistore_hl.types import ETL, ETLDetails
-from aistore_hl.validation import normalize_etl_comm_type, validate_etl_name
 from aistore_ll.models.env_var import EnvVar
 from aistore_ll.models.etl_runtime import ETLRuntime
 from aistore_ll.models.etl_spec_msg import ETLSpecMsg
 from aistore_ll.models.init_spec_msg import InitSpecMsg
+
+from aistore_hl import _ops
+from aistore_hl.errors import InvalidArgument
+from aistore_hl.types import ETL, ETLDetails
+from aistore_hl.validation import normalize_etl_comm_type, validate_etl_name
 
 if TYPE_CHECKING:
     from aistore_hl.client import Client
@@ -111,7 +112,9 @@ def code_init_msg(
         isinstance(dependencies, str) or not all(isinstance(d, str) and d.strip() for d in dependencies)
     ):
         raise InvalidArgument(dependencies, "must be a list of pip requirement strings", param="dependencies")
-    if chunk_size is not None and (not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size <= 0):
+    if chunk_size is not None and (
+        not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size <= 0
+    ):
         raise InvalidArgument(chunk_size, "must be a positive number of bytes", param="chunk_size")
     image = runtime_image(runtime)
     env = [EnvVar(name="ETL_CLASS_PAYLOAD", value=class_payload(transform, chunk_size))]
@@ -140,7 +143,9 @@ class Etl:
         """The client bound to this ETL object."""
         return self._client
 
-    def init_spec(self, template: str, etl_id: str, communication_type: str = "hpush", timeout: str = "5m") -> str:
+    def init_spec(
+        self, template: str, etl_id: str, communication_type: str = "hpush", timeout: str = "5m"
+    ) -> str:
         """Initializes ETL based on POD spec template. Returns ETL_ID.
 
         Existing templates can be found at `aistore_hl.etl_templates`.

@@ -12,6 +12,7 @@ from aistore_hl.types import Bck, JobStatus
 if TYPE_CHECKING:
     from aistore_hl.client import Client
 
+
 class JobFailed(AISClientError):
     """A waited-for job finished with an error or was aborted; ``status`` has the details."""
 
@@ -73,7 +74,9 @@ class Job:
         """The client bound to this job object."""
         return self._client
 
-    def status(self, job_id: str = "", job_kind: str = "", daemon_id: str = "", only_running: bool = False) -> JobStatus:
+    def status(
+        self, job_id: str = "", job_kind: str = "", daemon_id: str = "", only_running: bool = False
+    ) -> JobStatus:
         """Return status of a job.
 
         Args:
@@ -136,11 +139,15 @@ class Job:
                     raise
             elapsed = time.monotonic() - start
             if elapsed > timeout:
-                raise Timeout("wait for job to finish", f"job {job_id or job_kind} still running after {timeout}s")
+                raise Timeout(
+                    "wait for job to finish", f"job {job_id or job_kind} still running after {timeout}s"
+                )
             time.sleep(min(delays[min(polls, len(delays) - 1)], max(0.0, timeout - elapsed)))
             polls += 1
 
-    def wait_for_idle(self, timeout: int = 300, job_id: str = "", job_kind: str = "", daemon_id: str = "") -> None:
+    def wait_for_idle(
+        self, timeout: int = 300, job_id: str = "", job_kind: str = "", daemon_id: str = ""
+    ) -> None:
         """Wait for a job to reach an idle state (or finish) on every target.
 
         Some jobs (e.g. copy or ETL of a list/range, put-copies, EC) stay alive, idle, after their
@@ -173,11 +180,15 @@ class Job:
                 return
             elapsed = time.monotonic() - start
             if elapsed > timeout:
-                raise Timeout("wait for job to become idle", f"job {job_id or job_kind} busy after {timeout}s")
+                raise Timeout(
+                    "wait for job to become idle", f"job {job_id or job_kind} busy after {timeout}s"
+                )
             time.sleep(min(delays[min(polls, len(delays) - 1)], max(0.0, timeout - elapsed)))
             polls += 1
 
-    def start(self, job_kind: str = "", daemon_id: str = "", force: bool = False, buckets: list[Bck] | None = None) -> str:
+    def start(
+        self, job_kind: str = "", daemon_id: str = "", force: bool = False, buckets: list[Bck] | None = None
+    ) -> str:
         """Start a job and return its ID.
 
         Args:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import msgspec
-
 from aistore_ll.fast_models import LsoEntMsgpack, LsoResMsgpack
 
 # Entry flag bits (api/apc/lsmsg.go, AIS 5.0): the low 5 bits are the status; 64 = cached.

@@ -13,7 +13,12 @@ from aistore_hl.const import DEFAULT_CHUNK_SIZE
 from aistore_hl.errors import InvalidArgument
 from aistore_hl.header import Header
 from aistore_hl.obj_stream import ObjStream
-from aistore_hl.validation import validate_archpath, validate_chunk_size, validate_etl_name, validate_object_name
+from aistore_hl.validation import (
+    validate_archpath,
+    validate_chunk_size,
+    validate_etl_name,
+    validate_object_name,
+)
 
 if TYPE_CHECKING:
     from aistore_hl.bucket import Bucket
@@ -40,14 +45,18 @@ def check_byte_range(byte_range: tuple[int, int | None] | None) -> tuple[int, in
         and (byte_range[1] is None or (isinstance(byte_range[1], int) and byte_range[1] >= byte_range[0]))
     )
     if not ok:
-        raise InvalidArgument(byte_range, "must be (start, end) with 0 <= start <= end, or (start, None)", param="byte_range")
+        raise InvalidArgument(
+            byte_range, "must be (start, end) with 0 <= start <= end, or (start, None)", param="byte_range"
+        )
     return byte_range
 
 
 def put_body(path: str | os.PathLike[str] | None, content: PutContent | None) -> _body.BodySource:
     """Validate ``put``'s arguments locally and pick the body source."""
     if path is not None and content is not None:
-        raise InvalidArgument("path and content", "path and content are mutually exclusive", param="path/content")
+        raise InvalidArgument(
+            "path and content", "path and content are mutually exclusive", param="path/content"
+        )
     if path is None and content is None:
         raise InvalidArgument(None, "one of path or content is required", param="path/content")
     if path is not None:
@@ -58,7 +67,11 @@ def put_body(path: str | os.PathLike[str] | None, content: PutContent | None) ->
     elif isinstance(content, str):
         raise InvalidArgument("<str>", "content must be bytes (encode text first)", param="content")
     elif not isinstance(content, bytes | bytearray | memoryview | Iterable) and not hasattr(content, "read"):
-        raise InvalidArgument(type(content).__name__, "content must be bytes, a binary file or an iterable of bytes", param="content")
+        raise InvalidArgument(
+            type(content).__name__,
+            "content must be bytes, a binary file or an iterable of bytes",
+            param="content",
+        )
     return _body.body_from(path=path, content=content)
 
 

@@ -20,13 +20,17 @@ def selection(
     given = [x for x in (obj_names, obj_range, obj_template) if x is not None]
     if len(given) != 1:
         raise InvalidArgument(
-            f"{len(given)} selections", "give exactly one of obj_names, obj_range, obj_template", param="objects"
+            f"{len(given)} selections",
+            "give exactly one of obj_names, obj_range, obj_template",
+            param="objects",
         )
     if obj_names is not None:
         if isinstance(obj_names, str) or not all(isinstance(n, str) for n in obj_names):
             raise InvalidArgument(obj_names, "must be a list of object names", param="obj_names")
         if not obj_names:
-            raise InvalidArgument(obj_names, "must not be empty (an empty list would select nothing)", param="obj_names")
+            raise InvalidArgument(
+                obj_names, "must not be empty (an empty list would select nothing)", param="obj_names"
+            )
         return [validate_object_name(n) for n in obj_names], None
     if obj_range is not None:
         if not isinstance(obj_range, ObjectRange):

@@ -18,6 +18,7 @@ SIGKILL. Never ``pkill``: other clusters on the machine are not ours.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -314,7 +315,9 @@ class LocalCluster:
 
     def is_ready(self) -> bool:
         try:
-            status, _ = _http("GET", f"{self.endpoint}/v1/health?prr=true", timeout=3, ssl_context=self.ssl_context)
+            status, _ = _http(
+                "GET", f"{self.endpoint}/v1/health?prr=true", timeout=3, ssl_context=self.ssl_context
+            )
             if status != 200:
                 return False
             smap = self.smap()
@@ -337,7 +340,7 @@ class LocalCluster:
     def stop(self, grace: float = 15.0) -> None:
         """Shut the cluster down gracefully, then SIGINT, then SIGKILL; remove its directories."""
         if any(n.alive() for n in self.nodes):
-            try:
+            with contextlib.suppress(OSError):
                 _http(
                     "PUT",
                     f"{self.endpoint}/v1/cluster",
@@ -346,18 +349,14 @@ class LocalCluster:
                     timeout=5,
                     ssl_context=self.ssl_context,
                 )
-            except OSError:
-                pass
         for sig, wait in ((None, grace), (signal.SIGINT, 10.0), (signal.SIGKILL, 10.0)):
             alive = [n for n in self.nodes if n.alive()]
             if not alive:
                 break
             for n in alive:
                 if sig is not None and n.pid:
-                    try:
+                    with contextlib.suppress(ProcessLookupError):
                         os.kill(n.pid, sig)
-                    except ProcessLookupError:
-                        pass
             deadline = time.monotonic() + wait
             while time.monotonic() < deadline and any(n.alive() for n in alive):
                 for n in alive:
@@ -369,7 +368,11 @@ class LocalCluster:
     def logs_tail(self, lines: int = 30) -> str:
         parts = []
         for n in self.nodes:
-            for f in sorted(n.log_dir.glob("ais*.INFO")) + sorted(n.log_dir.glob("ais*.ERROR")) + [n.dir / "stdout.log"]:
+            for f in (
+                sorted(n.log_dir.glob("ais*.INFO"))
+                + sorted(n.log_dir.glob("ais*.ERROR"))
+                + [n.dir / "stdout.log"]
+            ):
                 if f.exists():
                     text = f.read_text(errors="replace").splitlines()[-lines:]
                     parts.append(f"--- {self.name}/{n.name}: {f.name}\n" + "\n".join(text))
@@ -388,7 +391,9 @@ class LocalCluster:
             raise ClusterError(f"attach {alias}: HTTP {status}: {body[:500]!r}")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            status, body = _http("GET", f"{self.endpoint}/v1/cluster?what=remote", ssl_context=self.ssl_context)
+            status, body = _http(
+                "GET", f"{self.endpoint}/v1/cluster?what=remote", ssl_context=self.ssl_context
+            )
             if status == 200:
                 for rc in json.loads(body).get("a") or []:
                     if rc.get("alias") == alias and rc.get("uuid") not in ("", "defunct", None):
@@ -447,7 +452,9 @@ class ClusterPair:
     alias: str = "remais"
 
     @classmethod
-    def start(cls, *, main_port: int = 8080, remote_port: int = 11080, with_remote: bool = True) -> ClusterPair:
+    def start(
+        cls, *, main_port: int = 8080, remote_port: int = 11080, with_remote: bool = True
+    ) -> ClusterPair:
         main = LocalCluster("main", base_port=main_port, ntargets=2)
         remote = LocalCluster("remote", base_port=remote_port, ntargets=1) if with_remote else None
         pair = cls(main, remote)
@@ -482,14 +489,24 @@ def _cmd_up(args: argparse.Namespace) -> int:
         print(f"state file {STATE_FILE} exists: run 'down' first", file=sys.stderr)
         return 1
     t0 = time.monotonic()
-    pair = ClusterPair.start(main_port=args.port, remote_port=args.remote_port, with_remote=not args.no_remote)
+    pair = ClusterPair.start(
+        main_port=args.port, remote_port=args.remote_port, with_remote=not args.no_remote
+    )
     STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
     STATE_FILE.write_text(
-        json.dumps({"main": pair.main.to_state(), "remote": pair.remote.to_state() if pair.remote else None,
-                    "alias": pair.alias}, indent=2)
+        json.dumps(
+            {
+                "main": pair.main.to_state(),
+                "remote": pair.remote.to_state() if pair.remote else None,
+                "alias": pair.alias,
+            },
+            indent=2,
+        )
     )
-    print(f"AIS cluster ready in {time.monotonic() - t0:.1f}s: {pair.main.endpoint}"
-          + (f" (remote '{pair.alias}' = {pair.remote.endpoint})" if pair.remote else ""))
+    print(
+        f"AIS cluster ready in {time.monotonic() - t0:.1f}s: {pair.main.endpoint}"
+        + (f" (remote '{pair.alias}' = {pair.remote.endpoint})" if pair.remote else "")
+    )
     return 0
 
 
@@ -528,7 +545,10 @@ def _cmd_status(_: argparse.Namespace) -> int:
         print(f"{c.name}: {c.endpoint} ready={ready} nodes={alive}")
         if ready:
             smap = c.smap()
-            print(f"  smap v{smap.get('version')}: {len(smap.get('pmap', {}))} proxy, {len(smap.get('tmap', {}))} targets")
+            print(
+                f"  smap v{smap.get('version')}: "
+                f"{len(smap.get('pmap', {}))} proxy, {len(smap.get('tmap', {}))} targets"
+            )
     return 0 if ok else 1
 
 

@@ -107,8 +107,12 @@ def test_seed_member_signature(mod: str, cls: str | None, name: str, code: str) 
         assert i < len(ours), f"{cls}.{name}: parameter {pname!r} missing"
         p = ours[i]
         assert p.name == pname, f"{cls}.{name}: parameter {i} is {p.name!r}, seed says {pname!r}"
-        assert p.kind in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY), f"{cls}.{name}: {pname} must be positional"
-        assert p.default == pdefault, f"{cls}.{name}({pname}=...): default {p.default!r}, seed says {pdefault!r}"
+        assert p.kind in (p.POSITIONAL_OR_KEYWORD, p.POSITIONAL_ONLY), (
+            f"{cls}.{name}: {pname} must be positional"
+        )
+        assert p.default == pdefault, (
+            f"{cls}.{name}({pname}=...): default {p.default!r}, seed says {pdefault!r}"
+        )
     for extra in ours[len(seed_params) :]:
         assert extra.default is not inspect.Parameter.empty or extra.kind in (
             extra.VAR_POSITIONAL,

@@ -1,0 +1,433 @@
+"""aistore_hl.transport.Urllib3Transport against a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import http.client
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import psutil  # type: ignore[import-untyped,unused-ignore]
+import pytest
+import urllib3
+from urllib3 import exceptions as u3
+
+from aistore_hl import errors as E
+from aistore_hl.config import ClientConfig
+from aistore_hl.obj_stream import ObjStream
+from aistore_hl.transport import Urllib3Transport, _map_error
+
+MiB = 1 << 20
+PAYLOAD = bytes(range(256)) * (MiB // 256)  # 1 MiB, deterministic
+GZ_TEXT = b"aistore " * 1000
+
+
+def _md5_of_size(size: int) -> str:
+    h = hashlib.md5()
+    full, rest = divmod(size, MiB)
+    for _ in range(full):
+        h.update(PAYLOAD)
+    h.update(PAYLOAD[:rest])
+    return h.hexdigest()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _read_body(self) -> bytes:
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            out = bytearray()
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip(), 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return bytes(out)
+                out += self.rfile.read(size)
+                self.rfile.readline()
+        n = int(self.headers.get("Content-Length", "0"))
+        return self.rfile.read(n) if n else b""
+
+    def _stream_big(self, size: int, with_md5: bool) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", str(size))
+        if with_md5:
+            self.send_header("Ais-Checksum-Type", "md5")
+            self.send_header("Ais-Checksum-Value", _md5_of_size(size))
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        view = memoryview(PAYLOAD)
+        left = size
+        try:
+            while left > 0:
+                n = min(left, MiB)
+                self.wfile.write(view[:n])
+                left -= n
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        u = urlsplit(self.path)
+        q = parse_qs(u.query)
+        if u.path == "/big":
+            self._stream_big(int(q["size"][0]), "md5" in q)
+        elif u.path == "/port":
+            self._send(200, str(self.client_address[1]).encode())
+        elif u.path == "/redirect":
+            self._send(301, b"", {"Location": "/port"})
+        elif u.path == "/slow-headers":
+            time.sleep(0.6)
+            self._send(200, b"late")
+        elif u.path == "/slow-body":
+            self.send_response(200)
+            self.send_header("Content-Length", "4")
+            self.end_headers()
+            self.wfile.flush()
+            time.sleep(0.6)
+            with contextlib.suppress(OSError):
+                self.wfile.write(b"late")
+        elif u.path == "/truncate":
+            self.send_response(200)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b"x" * 500)
+            self.close_connection = True
+        elif u.path == "/gzip":
+            self._send(200, gzip.compress(GZ_TEXT), {"Content-Encoding": "gzip"})
+        elif u.path == "/dup":
+            self.send_response(200)
+            self.send_header("Ais-Custom-Md", "a=1")
+            self.send_header("Ais-Custom-Md", "b=2")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif u.path == "/echo":
+            body = self._read_body()
+            info = {
+                "body": body.decode("latin-1"),
+                "headers": dict(self.headers.items()),
+                "method": self.command,
+            }
+            self._send(200, json.dumps(info).encode(), {"Content-Type": "application/json"})
+        else:
+            self._send(404, b'{"message":"no such path","status":404}', {"Content-Type": "application/json"})
+
+    def do_PUT(self) -> None:
+        te = self.headers.get("Transfer-Encoding", "")
+        cl = self.headers.get("Content-Length", "")
+        h = hashlib.md5()
+        n = 0
+        if te.lower() == "chunked":
+            body = self._read_body()
+            h.update(body)
+            n = len(body)
+        else:
+            left = int(cl or "0")
+            while left:
+                data = self.rfile.read(min(left, MiB))
+                if not data:
+                    break
+                h.update(data)
+                n += len(data)
+                left -= len(data)
+        self._send(200, json.dumps({"n": n, "md5": h.hexdigest(), "te": te, "cl": cl}).encode())
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+@pytest.fixture
+def client() -> Iterator[httpx.Client]:
+    with httpx.Client(transport=Urllib3Transport(), trust_env=False, timeout=10.0) as c:
+        yield c
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = int(s.getsockname()[1])
+    s.close()
+    return port
+
+
+# --------------------------------------------------------------------------------------
+# Bodies
+# --------------------------------------------------------------------------------------
+
+
+def test_large_get_streams_in_large_pieces_with_flat_rss(server: str, client: httpx.Client) -> None:
+    size = 192 * MiB
+    proc = psutil.Process()
+    before = proc.memory_info().rss
+    peak = before
+    total = 0
+    biggest = 0
+    with client.stream("GET", f"{server}/big?size={size}") as resp:
+        assert resp.status_code == 200
+        assert int(resp.headers["content-length"]) == size
+        for i, chunk in enumerate(resp.iter_raw()):
+            total += len(chunk)
+            biggest = max(biggest, len(chunk))
+            if i % 16 == 0:
+                peak = max(peak, proc.memory_info().rss)
+    assert total == size
+    assert biggest == MiB  # 1 MiB socket reads, not httpcore's 64 KiB
+    assert peak - before < 48 * MiB, f"RSS grew by {(peak - before) / MiB:.1f} MiB"
+
+
+def test_obj_stream_over_the_transport_verifies(server: str, client: httpx.Client) -> None:
+    size = 5 * MiB + 123
+    resp = client.send(client.build_request("GET", f"{server}/big?size={size}&md5=1"), stream=True)
+    s = ObjStream(resp, chunk_size=MiB)
+    n = sum(len(c) for c in s)
+    assert n == size and s.checksum_verified and s.closed
+
+
+def test_put_streams_a_generator_with_content_length(server: str, client: httpx.Client) -> None:
+    size = 64 * MiB
+
+    def gen() -> Iterator[bytes]:
+        for _ in range(size // MiB):
+            yield PAYLOAD
+
+    proc = psutil.Process()
+    before = proc.memory_info().rss
+    resp = client.put(f"{server}/sink", content=gen(), headers={"Content-Length": str(size)})
+    grown = proc.memory_info().rss - before
+    info = resp.json()
+    assert info == {"n": size, "md5": _md5_of_size(size), "te": "", "cl": str(size)}
+    assert grown < 32 * MiB, f"RSS grew by {grown / MiB:.1f} MiB"
+
+
+def test_put_generator_without_length_is_chunked(server: str, client: httpx.Client) -> None:
+    parts = [b"a" * 1000, b"", b"b" * 70_000, b"c"]
+    info = client.put(f"{server}/sink", content=iter(parts)).json()
+    assert info["te"] == "chunked" and info["cl"] == ""
+    assert info["n"] == 71_001 and info["md5"] == hashlib.md5(b"".join(parts)).hexdigest()
+
+
+def test_put_bytes_and_empty(server: str, client: httpx.Client) -> None:
+    assert client.put(f"{server}/sink", content=b"xyz").json() == {
+        "n": 3,
+        "md5": hashlib.md5(b"xyz").hexdigest(),
+        "te": "",
+        "cl": "3",
+    }
+    assert client.put(f"{server}/sink", content=b"").json()["n"] == 0
+
+
+def test_get_with_json_body_and_headers_pass_through(server: str, client: httpx.Client) -> None:
+    resp = client.request(
+        "GET",
+        f"{server}/echo?provider=ais",
+        json={"action": "list", "value": {}},
+        headers={"Authorization": "Bearer t", "X-Many": "1"},
+    )
+    info = resp.json()
+    assert info["method"] == "GET"
+    assert json.loads(info["body"]) == {"action": "list", "value": {}}
+    headers = {k.lower(): v for k, v in info["headers"].items()}
+    assert headers["authorization"] == "Bearer t"
+    assert headers["host"] == server.removeprefix("http://")
+    assert headers["content-type"] == "application/json"
+    assert "transfer-encoding" not in headers  # framed by Content-Length
+    # A body-less GET sends no framing headers at all.
+    plain = {k.lower() for k in client.get(f"{server}/echo").json()["headers"]}
+    assert "content-length" not in plain and "transfer-encoding" not in plain
+
+
+def test_head(server: str, client: httpx.Client) -> None:
+    resp = client.head(f"{server}/big?size=12345")
+    assert resp.status_code == 200
+    assert resp.headers["content-length"] == "12345"
+    assert resp.content == b""
+    # The connection is still usable afterwards.
+    assert client.get(f"{server}/port").status_code == 200
+
+
+def test_repeated_headers_and_gzip(server: str, client: httpx.Client) -> None:
+    assert client.get(f"{server}/dup").headers.get_list("ais-custom-md") == ["a=1", "b=2"]
+    resp = client.get(f"{server}/gzip")
+    assert resp.headers["content-encoding"] == "gzip"
+    assert resp.content == GZ_TEXT  # decoded by httpx, not by urllib3
+
+
+def test_error_status_is_returned_not_raised(server: str, client: httpx.Client) -> None:
+    resp = client.get(f"{server}/nope")
+    assert resp.status_code == 404
+    with pytest.raises(E.NotFound):
+        E.raise_for_status(resp)
+
+
+# --------------------------------------------------------------------------------------
+# Redirects
+# --------------------------------------------------------------------------------------
+
+
+def test_redirects_are_left_to_httpx(server: str) -> None:
+    with httpx.Client(transport=Urllib3Transport(), trust_env=False, follow_redirects=True) as c:
+        resp = c.get(f"{server}/redirect")
+        assert resp.status_code == 200
+        assert [r.status_code for r in resp.history] == [301]
+        assert str(resp.url) == f"{server}/port"
+    with httpx.Client(transport=Urllib3Transport(), trust_env=False) as c:
+        resp = c.get(f"{server}/redirect")
+        assert resp.status_code == 301
+        assert resp.headers["location"] == "/port"
+
+
+# --------------------------------------------------------------------------------------
+# Errors and timeouts
+# --------------------------------------------------------------------------------------
+
+
+def test_connection_refused(client: httpx.Client) -> None:
+    with pytest.raises(httpx.ConnectError):
+        client.get(f"http://127.0.0.1:{_free_port()}/x")
+
+
+def test_read_timeout_waiting_for_headers(server: str, client: httpx.Client) -> None:
+    with pytest.raises(httpx.ReadTimeout):
+        client.get(f"{server}/slow-headers", timeout=httpx.Timeout(5.0, read=0.1))
+
+
+def test_read_timeout_in_body(server: str, client: httpx.Client) -> None:
+    with client.stream("GET", f"{server}/slow-body", timeout=httpx.Timeout(5.0, read=0.1)) as resp:
+        assert resp.status_code == 200
+        with pytest.raises(httpx.ReadTimeout):
+            resp.read()
+
+
+def test_truncated_body(server: str, client: httpx.Client) -> None:
+    with client.stream("GET", f"{server}/truncate") as resp, pytest.raises(httpx.RemoteProtocolError):
+        resp.read()
+    resp = client.send(client.build_request("GET", f"{server}/truncate"), stream=True)
+    with pytest.raises(E.IncompleteRead) as info:
+        ObjStream(resp).read_all()
+    assert (info.value.expected, info.value.received) == (1000, 500)
+
+
+@pytest.mark.parametrize(
+    ("exc", "expected"),
+    [
+        (u3.NewConnectionError(None, "refused"), httpx.ConnectError),  # type: ignore[arg-type]
+        (u3.NameResolutionError("h", None, socket.gaierror()), httpx.ConnectError),  # type: ignore[arg-type]
+        (u3.ConnectTimeoutError("t/o"), httpx.ConnectTimeout),
+        (u3.ReadTimeoutError(None, "/x", "t/o"), httpx.ReadTimeout),  # type: ignore[arg-type]
+        (u3.EmptyPoolError(None, "full"), httpx.PoolTimeout),  # type: ignore[arg-type]
+        (u3.SSLError("bad cert"), httpx.ConnectError),
+        (u3.ProxyError("proxy", OSError()), httpx.ProxyError),
+        (u3.ProtocolError("aborted", http.client.RemoteDisconnected("gone")), httpx.RemoteProtocolError),
+        (u3.ProtocolError("broken", http.client.IncompleteRead(b"x", 5)), httpx.RemoteProtocolError),
+        (u3.ProtocolError("broken", ConnectionResetError()), httpx.ReadError),
+        (u3.DecodeError("zlib"), httpx.DecodingError),
+        (u3.LocationValueError("no host"), httpx.UnsupportedProtocol),
+        (u3.HTTPError("other"), httpx.TransportError),
+    ],
+)
+def test_error_mapping(exc: Exception, expected: type[Exception]) -> None:
+    request = httpx.Request("GET", "http://h/")
+    mapped = _map_error(exc, request, reading=True)
+    assert type(mapped) is expected
+    assert mapped.request is request
+
+
+def test_write_errors_while_sending() -> None:
+    request = httpx.Request("PUT", "http://h/")
+    mapped = _map_error(u3.ProtocolError("aborted", BrokenPipeError()), request, reading=False)
+    assert type(mapped) is httpx.WriteError
+
+
+# --------------------------------------------------------------------------------------
+# Connection pool
+# --------------------------------------------------------------------------------------
+
+
+def _pool(transport: Urllib3Transport, server: str) -> Any:
+    port = int(server.rsplit(":", 1)[1])
+    return transport.pool_manager.connection_from_host("127.0.0.1", port=port, scheme="http")
+
+
+def test_connection_is_reused(server: str) -> None:
+    transport = Urllib3Transport(pool_maxsize=1, block=True)
+    with httpx.Client(transport=transport, trust_env=False, timeout=httpx.Timeout(5.0, pool=1.0)) as c:
+        ports = {c.get(f"{server}/port").text for _ in range(10)}
+        assert len(ports) == 1
+        assert _pool(transport, server).num_connections == 1
+
+
+def test_abandoned_bodies_do_not_leak_pool_slots(server: str) -> None:
+    transport = Urllib3Transport(pool_maxsize=1, block=True)
+    with httpx.Client(transport=transport, trust_env=False, timeout=httpx.Timeout(5.0, pool=1.0)) as c:
+        for _ in range(5):
+            with c.stream("GET", f"{server}/big?size={256 * MiB}") as resp:
+                next(resp.iter_raw())  # read 1 MiB of 256, then abandon
+            # With a leaked slot this would raise httpx.PoolTimeout after 1 s.
+            assert c.get(f"{server}/port").status_code == 200
+        # ObjStream abandoned by an early break: same guarantee.
+        for _ in range(3):
+            s = ObjStream(c.send(c.build_request("GET", f"{server}/big?size={64 * MiB}"), stream=True))
+            for _chunk in s:
+                break
+            assert s.closed
+            assert c.get(f"{server}/port").status_code == 200
+
+
+def test_small_remainder_is_drained_and_connection_kept(server: str) -> None:
+    transport = Urllib3Transport(pool_maxsize=1, block=True, read_chunk_size=1000)
+    with httpx.Client(transport=transport, trust_env=False) as c:
+        port1 = c.get(f"{server}/port").text
+        with c.stream("GET", f"{server}/big?size=50000") as resp:
+            assert len(next(resp.iter_raw())) == 1000
+        assert c.get(f"{server}/port").text == port1  # drained, not dropped
+
+
+def test_from_config_and_close(server: str) -> None:
+    cfg = ClientConfig(server, verify=False, max_pool_size=3, read_chunk_size=4096)
+    transport = Urllib3Transport.from_config(cfg)
+    assert transport.pool_manager.connection_pool_kw["maxsize"] == 3
+    assert transport.pool_manager.connection_pool_kw["cert_reqs"] == "CERT_NONE"
+    with httpx.Client(transport=transport, trust_env=False) as c:
+        assert c.get(f"{server}/port").status_code == 200
+        assert len(transport.pool_manager.pools) == 1
+    assert len(transport.pool_manager.pools) == 0  # Client.close() closed the transport
+
+
+def test_custom_pool_manager_is_used(server: str) -> None:
+    pm = urllib3.PoolManager(maxsize=2)
+    with httpx.Client(transport=Urllib3Transport(pool_manager=pm), trust_env=False) as c:
+        assert c.get(f"{server}/port").status_code == 200
+    assert Urllib3Transport(pool_manager=pm).pool_manager is pm
