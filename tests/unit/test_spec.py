@@ -78,8 +78,8 @@ VERBS = {
 REQUIRED_SCHEMAS = [
     "Namespace", "Bck", "NetInfo", "Snode", "Smap", "ActMsg", "ErrHTTP", "LsoMsg", "LsoRes", "LsoEnt",
     "LsoResMsgpack", "LsoEntMsgpack", "TCBMsg", "TCOMsg", "ListRange", "EvdMsg", "PrefetchMsg", "QueryMsg",
-    "ArgsMsg", "JobStatus", "JobSnap", "RemoteCluster", "RemoteClusters", "Bprops", "ETLSpecMsg", "ETLRuntime",
-    "InitSpecMsg", "ETLInfo", "ETLDetails", "ETLObjError", "EnvVar",
+    "ArgsMsg", "JobStatus", "JobSnap", "RemoteCluster", "RemoteClusters", "Bprops", "ETLSpecMsg",
+    "ETLRuntime", "InitSpecMsg", "ETLInfo", "ETLDetails", "ETLObjError", "EnvVar",
 ]  # fmt: skip
 HOT_MODELS = ("LsoRes", "LsoEnt", "LsoResMsgpack", "LsoEntMsgpack")
 
@@ -377,7 +377,8 @@ def test_fast_models_decode_wire_formats() -> None:
     assert (ent.name, ent.size, ent.checksum, ent.flags, ent.atime, ent.copies) == ("a/b", 7, "ff", 64, "", 0)
     nil = msgspec.msgpack.encode({"UUID": "", "ContinuationToken": "", "Entries": None, "Flags": 0})
     assert msgspec.msgpack.decode(nil, type=LsoResMsgpack).entries is None
-    js = b'{"uuid":"u","continuation_token":"t","flags":0,"entries":[{"name":"x","size":"12","custom-md":"k=v"}]}'
+    ent_json = b'{"name":"x","size":"12","custom-md":"k=v"}'
+    js = b'{"uuid":"u","continuation_token":"t","flags":0,"entries":[' + ent_json + b"]}"
     res_json = msgspec.json.decode(js, type=LsoRes)
     (ej,) = res_json.entries or []
     assert (ej.name, ej.size, ej.custom, res_json.continuation_token) == ("x", "12", "k=v", "t")
