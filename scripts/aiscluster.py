@@ -548,7 +548,6 @@ def _cmd_status(_: argparse.Namespace) -> int:
             print(
                 f"  smap v{smap.get('version')}: "
                 f"{len(smap.get('pmap', {}))} proxy, {len(smap.get('tmap', {}))} targets"
-                f"{len(smap.get('pmap', {}))} proxy, {len(smap.get('tmap', {}))} targets"
             )
     return 0 if ok else 1
 
