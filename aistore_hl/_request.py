@@ -29,7 +29,7 @@ from aistore_hl._ops import Plan
 from aistore_hl._retrying import AsyncRetryTransport, RetryTransport, retry_scope
 from aistore_hl.config import ClientConfig, RetryPolicy
 from aistore_hl.errors import AISError, error_from_response, wrap_transport_error
-from aistore_hl.transport import Urllib3Transport
+from aistore_hl.transport import READ_SIZE_EXTENSION, Urllib3Transport
 
 T = TypeVar("T")
 
@@ -140,13 +140,20 @@ class RequestClient:
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
-    def open_stream(self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> httpx.Response:
-        """Open a streaming GET from generated ``request_kwargs``; the caller closes it."""
+    def open_stream(
+        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None, read_size: int = 0
+    ) -> httpx.Response:
+        """Open a streaming GET from generated ``request_kwargs``; the caller closes it.
+
+        ``read_size``: the consumer's chunk size; the transport then reads the body in pieces of
+        at least that size (``transport.READ_SIZE_EXTENSION``), so big chunks are not re-assembled.
+        """
         request = self.http.build_request(
             kw["method"],
             kw["url"],
             params=kw.get("params"),
             headers={**kw.get("headers", {}), **(headers or {})},
+            extensions={READ_SIZE_EXTENSION: read_size} if read_size else None,
         )
         try:
             return self.http.send(request, stream=True)

@@ -195,10 +195,10 @@ class Object(ObjectCore):
         rc = self._bck.client._rc
 
         def reopen(received: int) -> httpx.Response:
-            return rc.open_stream(kw, range_header(byte_range, received))
+            return rc.open_stream(kw, range_header(byte_range, received), chunk_size)
 
         return ObjStream(
-            rc.open_stream(kw, range_header(byte_range)),
+            rc.open_stream(kw, range_header(byte_range), chunk_size),
             chunk_size=chunk_size,
             verify_checksum=verify_checksum and byte_range is None,
             reopen=reopen if resumable else None,

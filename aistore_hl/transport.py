@@ -89,6 +89,18 @@ def _map_error(exc: Exception, request: httpx.Request, *, reading: bool) -> http
 _URLLIB3_ERRORS: Final = (u3.HTTPError, OSError)
 
 
+READ_SIZE_EXTENSION = "aistore_hl.read_size"
+"""Request extension: read the response body in pieces of this many bytes (when >= the
+transport's default), so a consumer iterating big chunks gets each one from a single read
+instead of re-assembling (copying) smaller pieces."""
+
+
+def read_size_for(request: httpx.Request, default: int) -> int:
+    """The body read size for ``request``: its ``READ_SIZE_EXTENSION`` if larger than ``default``."""
+    wanted = request.extensions.get(READ_SIZE_EXTENSION)
+    return max(default, wanted) if isinstance(wanted, int) and wanted > 0 else default
+
+
 class _ResponseStream(httpx.SyncByteStream):
     """httpx byte stream over a urllib3 response, read ``chunk_size`` bytes at a time."""
 
@@ -231,7 +243,7 @@ class Urllib3Transport(httpx.BaseTransport):
         return httpx.Response(
             status_code=response.status,
             headers=list(response.headers.items()),
-            stream=_ResponseStream(response, request, self._read_chunk_size),
+            stream=_ResponseStream(response, request, read_size_for(request, self._read_chunk_size)),
             extensions={
                 "http_version": _HTTP_VERSIONS.get(response.version, b"HTTP/1.1"),
                 "reason_phrase": (response.reason or "").encode("latin-1", errors="replace"),
