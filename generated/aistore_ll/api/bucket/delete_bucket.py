@@ -1,0 +1,295 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.act_msg import ActMsg
+from ...models.err_http import ErrHTTP
+from ...models.provider import Provider
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    bucket: str,
+    *,
+    body: ActMsg,
+    provider: Provider | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    keep_bck_md: bool | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_provider: str | Unset = UNSET
+    if not isinstance(provider, Unset):
+        json_provider = provider
+
+    params["provider"] = json_provider
+
+    params["namespace"] = namespace
+
+    params["keep_bck_md"] = keep_bck_md
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/buckets/{bucket}".format(
+            bucket=quote(str(bucket), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+request_kwargs = _get_kwargs
+"""Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrHTTP | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 400:
+        if not response.content:
+            return None
+        response_400 = ErrHTTP.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        if not response.content:
+            return None
+        response_404 = ErrHTTP.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 503:
+        if not response.content:
+            return None
+        response_503 = ErrHTTP.from_dict(response.json())
+
+        return response_503
+
+    if not response.content:
+        return None
+    response_default = ErrHTTP.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrHTTP | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    bucket: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActMsg,
+    provider: Provider | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    keep_bck_md: bool | Unset = UNSET,
+) -> Response[ErrHTTP | str]:
+    """Destroy or evict a bucket; delete or evict a list/range of objects
+
+     Body `ActMsg` (required):
+
+    * `destroy-bck` → 200, empty (ais buckets; a missing bucket is 404).
+    * `evict-remote-bck` → 200, empty (remote buckets only;
+      `keep_bck_md=true` keeps the bucket in the metadata).
+    * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
+      id (evict: remote buckets only).
+
+    Args:
+        bucket (str):
+        provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
+            azure, oci).
+        namespace (str | Unset):
+        keep_bck_md (bool | Unset):
+        body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
+            action; see the operations' descriptions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrHTTP | str]
+    """
+
+    kwargs = _get_kwargs(
+        bucket=bucket,
+        body=body,
+        provider=provider,
+        namespace=namespace,
+        keep_bck_md=keep_bck_md,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    bucket: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActMsg,
+    provider: Provider | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    keep_bck_md: bool | Unset = UNSET,
+) -> ErrHTTP | str | None:
+    """Destroy or evict a bucket; delete or evict a list/range of objects
+
+     Body `ActMsg` (required):
+
+    * `destroy-bck` → 200, empty (ais buckets; a missing bucket is 404).
+    * `evict-remote-bck` → 200, empty (remote buckets only;
+      `keep_bck_md=true` keeps the bucket in the metadata).
+    * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
+      id (evict: remote buckets only).
+
+    Args:
+        bucket (str):
+        provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
+            azure, oci).
+        namespace (str | Unset):
+        keep_bck_md (bool | Unset):
+        body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
+            action; see the operations' descriptions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrHTTP | str
+    """
+
+    return sync_detailed(
+        bucket=bucket,
+        client=client,
+        body=body,
+        provider=provider,
+        namespace=namespace,
+        keep_bck_md=keep_bck_md,
+    ).parsed
+
+
+async def asyncio_detailed(
+    bucket: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActMsg,
+    provider: Provider | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    keep_bck_md: bool | Unset = UNSET,
+) -> Response[ErrHTTP | str]:
+    """Destroy or evict a bucket; delete or evict a list/range of objects
+
+     Body `ActMsg` (required):
+
+    * `destroy-bck` → 200, empty (ais buckets; a missing bucket is 404).
+    * `evict-remote-bck` → 200, empty (remote buckets only;
+      `keep_bck_md=true` keeps the bucket in the metadata).
+    * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
+      id (evict: remote buckets only).
+
+    Args:
+        bucket (str):
+        provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
+            azure, oci).
+        namespace (str | Unset):
+        keep_bck_md (bool | Unset):
+        body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
+            action; see the operations' descriptions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrHTTP | str]
+    """
+
+    kwargs = _get_kwargs(
+        bucket=bucket,
+        body=body,
+        provider=provider,
+        namespace=namespace,
+        keep_bck_md=keep_bck_md,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    bucket: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ActMsg,
+    provider: Provider | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    keep_bck_md: bool | Unset = UNSET,
+) -> ErrHTTP | str | None:
+    """Destroy or evict a bucket; delete or evict a list/range of objects
+
+     Body `ActMsg` (required):
+
+    * `destroy-bck` → 200, empty (ais buckets; a missing bucket is 404).
+    * `evict-remote-bck` → 200, empty (remote buckets only;
+      `keep_bck_md=true` keeps the bucket in the metadata).
+    * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
+      id (evict: remote buckets only).
+
+    Args:
+        bucket (str):
+        provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
+            azure, oci).
+        namespace (str | Unset):
+        keep_bck_md (bool | Unset):
+        body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
+            action; see the operations' descriptions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrHTTP | str
+    """
+
+    return (
+        await asyncio_detailed(
+            bucket=bucket,
+            client=client,
+            body=body,
+            provider=provider,
+            namespace=namespace,
+            keep_bck_md=keep_bck_md,
+        )
+    ).parsed
