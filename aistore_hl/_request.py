@@ -17,16 +17,17 @@ It owns what the generated client cannot do on its own:
 from __future__ import annotations
 
 import asyncio
+import copy
 import time
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import httpx
 from aistore_ll import Client as LowLevelClient
 
 from aistore_hl import _body
 from aistore_hl._ops import Plan
-from aistore_hl._retrying import AsyncRetryTransport, RetryTransport, retry_scope
+from aistore_hl._retrying import AsyncRetryTransport, RetryTransport, retry_scope, scoped_policy
 from aistore_hl.config import ClientConfig, RetryPolicy
 from aistore_hl.errors import AISError, error_from_response, wrap_transport_error
 from aistore_hl.transport import READ_SIZE_EXTENSION, Urllib3Transport
@@ -76,9 +77,12 @@ async def araise_on_error(response: httpx.Response) -> None:
     raise _error_for(response, body)
 
 
+_NO_RETRIES = RetryPolicy(max_attempts=1)
+
+
 def _put_retryable(exc: Exception, policy: RetryPolicy) -> bool:
     if isinstance(exc, _PUT_RETRY_ERRORS):
-        return True
+        return policy.retry_connection_errors
     return isinstance(exc, AISError) and exc.status_code in policy.retry_statuses
 
 
@@ -118,6 +122,17 @@ class RequestClient:
         # The generated client sends through the same pool, hooks and retries.
         self.ll = LowLevelClient(base_url=self.endpoint)
         self.ll.set_httpx_client(self.http)
+        self.retry: RetryPolicy | None = None  # per-client override (``with_options``)
+        self.timeout: Any = httpx.USE_CLIENT_DEFAULT  # an httpx.Timeout once overridden
+
+    def derive(self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None) -> Self:
+        """A view sharing this pool, with other default retry policy and/or timeouts."""
+        clone = copy.copy(self)
+        if retry is not None:
+            clone.retry = retry
+        if timeout is not None:
+            clone.timeout = timeout
+        return clone
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -127,8 +142,8 @@ class RequestClient:
         """Send one planned request and read its answer; errors raise."""
         kw = plan.request_kwargs()
         try:
-            with retry_scope(retry):
-                response = self.http.request(**kw)
+            with retry_scope(retry or self.retry):
+                response = self.http.request(**kw, timeout=self.timeout)
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
         return plan.parse(response)
@@ -136,7 +151,7 @@ class RequestClient:
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...`` (escape hatch, e.g. ``Bucket.make_request``)."""
         try:
-            return self.http.request(method, url, **kwargs)
+            return self.http.request(method, url, **{"timeout": self.timeout, **kwargs})
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
@@ -154,6 +169,7 @@ class RequestClient:
             params=kw.get("params"),
             headers={**kw.get("headers", {}), **(headers or {})},
             extensions={READ_SIZE_EXTENSION: read_size} if read_size else None,
+            timeout=self.timeout,
         )
         try:
             return self.http.send(request, stream=True)
@@ -171,23 +187,40 @@ class RequestClient:
         and the data goes to the target alone. A failed attempt is retried from the proxy when
         the body can be produced again (bytes, a path, a seekable file).
         """
-        policy = retry or self.config.retry
+        policy = retry or scoped_policy() or self.retry or self.config.retry
         headers = dict(kw.get("headers", {}))
         attempt = 1
         while True:
+            opened = False
             try:
-                proxy_resp = self.http.request(
-                    "PUT", kw["url"], params=kw.get("params"), content=b"", follow_redirects=False
-                )
-                if not proxy_resp.is_redirect:
-                    return proxy_resp
-                if body.length is not None:
-                    headers["Content-Length"] = str(body.length)
-                return self.http.request(
-                    "PUT", _location(proxy_resp), content=body.open(), headers=headers, follow_redirects=False
-                )
+                # This loop owns the retries of both legs (one budget for the whole PUT): the
+                # transport below must not retry them again, or the attempts would multiply.
+                with retry_scope(_NO_RETRIES):
+                    proxy_resp = self.http.request(
+                        "PUT",
+                        kw["url"],
+                        params=kw.get("params"),
+                        content=b"",
+                        follow_redirects=False,
+                        timeout=self.timeout,
+                    )
+                    if not proxy_resp.is_redirect:
+                        return proxy_resp
+                    if body.length is not None:
+                        headers["Content-Length"] = str(body.length)
+                    opened = True
+                    return self.http.request(
+                        "PUT",
+                        _location(proxy_resp),
+                        content=body.open(),
+                        headers=headers,
+                        follow_redirects=False,
+                        timeout=self.timeout,
+                    )
             except (AISError, httpx.RequestError) as exc:
-                if not (body.replayable and attempt < policy.max_attempts and _put_retryable(exc, policy)):
+                # Sent again only if it can be produced again, or was not read yet (proxy leg).
+                again = body.replayable or not opened
+                if not (again and attempt < policy.max_attempts and _put_retryable(exc, policy)):
                     if isinstance(exc, httpx.RequestError):
                         raise wrap_transport_error(exc) from exc
                     raise
@@ -214,6 +247,17 @@ class AsyncRequestClient:
         )
         self.ll = LowLevelClient(base_url=self.endpoint)
         self.ll.set_async_httpx_client(self.http)
+        self.retry: RetryPolicy | None = None  # per-client override (``with_options``)
+        self.timeout: Any = httpx.USE_CLIENT_DEFAULT  # an httpx.Timeout once overridden
+
+    def derive(self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None) -> Self:
+        """A view sharing this pool, with other default retry policy and/or timeouts."""
+        clone = copy.copy(self)
+        if retry is not None:
+            clone.retry = retry
+        if timeout is not None:
+            clone.timeout = timeout
+        return clone
 
     async def close(self) -> None:
         """Close every pooled connection."""
@@ -223,8 +267,8 @@ class AsyncRequestClient:
         """Send one planned request and read its answer; errors raise."""
         kw = plan.request_kwargs()
         try:
-            with retry_scope(retry):
-                response = await self.http.request(**kw)
+            with retry_scope(retry or self.retry):
+                response = await self.http.request(**kw, timeout=self.timeout)
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
         return plan.parse(response)
@@ -232,7 +276,7 @@ class AsyncRequestClient:
     async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...``."""
         try:
-            return await self.http.request(method, url, **kwargs)
+            return await self.http.request(method, url, **{"timeout": self.timeout, **kwargs})
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
@@ -245,6 +289,7 @@ class AsyncRequestClient:
             kw["url"],
             params=kw.get("params"),
             headers={**kw.get("headers", {}), **(headers or {})},
+            timeout=self.timeout,
         )
         try:
             return await self.http.send(request, stream=True)
@@ -255,25 +300,39 @@ class AsyncRequestClient:
         self, kw: Mapping[str, Any], body: _body.BodySource, *, retry: RetryPolicy | None = None
     ) -> httpx.Response:
         """Async twin of ``RequestClient.put_redirected``."""
-        policy = retry or self.config.retry
+        policy = retry or scoped_policy() or self.retry or self.config.retry
         headers = dict(kw.get("headers", {}))
         attempt = 1
         while True:
+            opened = False
             try:
-                proxy_resp = await self.http.request(
-                    "PUT", kw["url"], params=kw.get("params"), content=b"", follow_redirects=False
-                )
-                if not proxy_resp.is_redirect:
-                    return proxy_resp
-                if body.length is not None:
-                    headers["Content-Length"] = str(body.length)
-                data = body.open()
-                content = data if isinstance(data, bytes) else _body.aiter_chunks(data)
-                return await self.http.request(
-                    "PUT", _location(proxy_resp), content=content, headers=headers, follow_redirects=False
-                )
+                with retry_scope(_NO_RETRIES):  # one retry budget for both legs (see sync twin)
+                    proxy_resp = await self.http.request(
+                        "PUT",
+                        kw["url"],
+                        params=kw.get("params"),
+                        content=b"",
+                        follow_redirects=False,
+                        timeout=self.timeout,
+                    )
+                    if not proxy_resp.is_redirect:
+                        return proxy_resp
+                    if body.length is not None:
+                        headers["Content-Length"] = str(body.length)
+                    opened = True
+                    data = body.open()
+                    content = data if isinstance(data, bytes) else _body.aiter_chunks(data)
+                    return await self.http.request(
+                        "PUT",
+                        _location(proxy_resp),
+                        content=content,
+                        headers=headers,
+                        follow_redirects=False,
+                        timeout=self.timeout,
+                    )
             except (AISError, httpx.RequestError) as exc:
-                if not (body.replayable and attempt < policy.max_attempts and _put_retryable(exc, policy)):
+                again = body.replayable or not opened
+                if not (again and attempt < policy.max_attempts and _put_retryable(exc, policy)):
                     if isinstance(exc, httpx.RequestError):
                         raise wrap_transport_error(exc) from exc
                     raise

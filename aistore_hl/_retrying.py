@@ -45,12 +45,24 @@ _scoped_policy: ContextVar[RetryPolicy | None] = ContextVar("aistore_hl_retry", 
 
 @contextlib.contextmanager
 def retry_scope(policy: RetryPolicy | None) -> Iterator[None]:
-    """Use ``policy`` for requests made inside the ``with`` block (``None`` keeps the default)."""
+    """Use ``policy`` for requests made inside the ``with`` block.
+
+    ``None`` changes nothing: an enclosing ``retry_scope`` (or else the client's policy) stays in
+    force, so internal calls that pass no per-call policy do not undo the caller's.
+    """
+    if policy is None:
+        yield
+        return
     token = _scoped_policy.set(policy)
     try:
         yield
     finally:
         _scoped_policy.reset(token)
+
+
+def scoped_policy() -> RetryPolicy | None:
+    """The policy set by the innermost enclosing ``retry_scope``, if any."""
+    return _scoped_policy.get()
 
 
 def _retry_after_seconds(response: httpx.Response) -> float | None:
@@ -98,7 +110,7 @@ class RetryTransport(httpx.BaseTransport):
             try:
                 response = self._inner.handle_request(request)
             except Exception as exc:
-                if not (can_retry and _error_retryable(request, exc)):
+                if not (can_retry and policy.retry_connection_errors and _error_retryable(request, exc)):
                     raise
                 time.sleep(policy.compute_delay(attempt, None))
             else:
@@ -129,7 +141,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             try:
                 response = await self._inner.handle_async_request(request)
             except Exception as exc:
-                if not (can_retry and _error_retryable(request, exc)):
+                if not (can_retry and policy.retry_connection_errors and _error_retryable(request, exc)):
                     raise
                 await asyncio.sleep(policy.compute_delay(attempt, None))
             else:

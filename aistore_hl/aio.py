@@ -21,7 +21,7 @@ from aistore_hl import _ops
 from aistore_hl._request import AsyncRequestClient
 from aistore_hl.bucket import BucketCore
 from aistore_hl.client import resolve_config
-from aistore_hl.config import NOT_GIVEN, ClientConfig, NotGiven, RetryPolicy
+from aistore_hl.config import NOT_GIVEN, ClientConfig, NotGiven, RetryPolicy, resolve_timeout
 from aistore_hl.const import DEFAULT_CHUNK_SIZE, ProviderAIS
 from aistore_hl.errors import AISError, ConnectionFailed, InvalidArgument, NotFound, Timeout
 from aistore_hl.etl import code_init_msg, get_default_runtime, spec_init_msg
@@ -63,6 +63,27 @@ class AsyncClient:
             max_pool_size=max_pool_size,
         )
         self._rc = AsyncRequestClient(self.config)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | None = None,
+    ) -> AsyncClient:
+        """A client that shares this one's connections but uses other timeouts or retries.
+
+        For a call or a group of calls: ``client.with_options(timeout=600).bucket(b).copy(...)``.
+        ``timeout=None`` means no timeout at all for those calls (only when asked explicitly).
+        Closing either client closes the shared pool.
+
+        Raises:
+            InvalidArgument: A malformed timeout (nothing is sent).
+        """
+        clone = object.__new__(AsyncClient)
+        clone.config = self.config
+        http_timeout = None if isinstance(timeout, NotGiven) else resolve_timeout(timeout).to_httpx()
+        clone._rc = self._rc.derive(retry=retry, timeout=http_timeout)
+        return clone
 
     @property
     def endpoint(self) -> str:

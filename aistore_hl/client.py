@@ -99,6 +99,27 @@ class Client:
         )
         self._rc = RequestClient(self.config)
 
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | None = None,
+    ) -> Client:
+        """A client that shares this one's connections but uses other timeouts or retries.
+
+        For a call or a group of calls: ``client.with_options(timeout=600).bucket(b).copy(...)``.
+        ``timeout=None`` means no timeout at all for those calls (only when asked explicitly).
+        Closing either client closes the shared pool.
+
+        Raises:
+            InvalidArgument: A malformed timeout (nothing is sent).
+        """
+        clone = object.__new__(Client)
+        clone.config = self.config
+        http_timeout = None if isinstance(timeout, NotGiven) else resolve_timeout(timeout).to_httpx()
+        clone._rc = self._rc.derive(retry=retry, timeout=http_timeout)
+        return clone
+
     @property
     def endpoint(self) -> str:
         """The AIStore endpoint (primary proxy URL) this client talks to."""
