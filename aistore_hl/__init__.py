@@ -5,16 +5,9 @@ The seed API (``Client``, ``Cluster``, ``Bucket``, ``Object``, ``ObjectGroup``, 
 asyncio.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from aistore_hl import etl_templates
-from aistore_hl.aio import (
-    AsyncBucket,
-    AsyncClient,
-    AsyncCluster,
-    AsyncEtl,
-    AsyncJob,
-    AsyncObject,
-    AsyncObjectGroup,
-)
 from aistore_hl.bucket import Bucket
 from aistore_hl.client import Client
 from aistore_hl.cluster import Cluster
@@ -43,7 +36,7 @@ from aistore_hl.etl import Etl, get_default_runtime
 from aistore_hl.header import Header
 from aistore_hl.job import Job
 from aistore_hl.listing import BucketEntry, BucketList, BucketLister
-from aistore_hl.obj_stream import AsyncObjStream, ObjStream
+from aistore_hl.obj_stream import ObjStream
 from aistore_hl.object import Object
 from aistore_hl.object_group import ObjectGroup
 from aistore_hl.types import (
@@ -59,7 +52,43 @@ from aistore_hl.types import (
     Snode,
 )
 
+if TYPE_CHECKING:
+    from aistore_hl.aio import (
+        AsyncBucket,
+        AsyncClient,
+        AsyncCluster,
+        AsyncEtl,
+        AsyncJob,
+        AsyncObject,
+        AsyncObjectGroup,
+    )
+    from aistore_hl.obj_stream import AsyncObjStream
+
 __version__ = "0.1.0"
+
+# The asyncio surface loads on first use: sync-only programs don't pay for importing asyncio.
+_LAZY = {
+    "AsyncBucket": "aistore_hl.aio",
+    "AsyncClient": "aistore_hl.aio",
+    "AsyncCluster": "aistore_hl.aio",
+    "AsyncEtl": "aistore_hl.aio",
+    "AsyncJob": "aistore_hl.aio",
+    "AsyncObject": "aistore_hl.aio",
+    "AsyncObjectGroup": "aistore_hl.aio",
+    "AsyncObjStream": "aistore_hl.obj_stream",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
