@@ -36,7 +36,8 @@ check-generated: venv
 	$(PY) scripts/generate.py --check
 
 lint: venv
-	$(VENV)/bin/ruff check aistore_hl tests scripts examples bench
+	$(VENV)/bin/ruff check $(wildcard aistore_hl tests scripts examples bench)
+	$(VENV)/bin/ruff format --check aistore_hl
 	$(VENV)/bin/mypy
 
 unit: venv

@@ -22,9 +22,8 @@ def main() -> None:
     # Cluster: map of nodes, readiness.
     cluster = client.cluster()
     smap = cluster.get_info()
-    print(
-        f"cluster {smap.uuid}: {len(smap.pmap)} proxy, {len(smap.tmap)} targets; ready={cluster.is_aistore_running()}"
-    )
+    ready = cluster.is_aistore_running()
+    print(f"cluster {smap.uuid}: {len(smap.pmap)} proxy, {len(smap.tmap)} targets; ready={ready}")
 
     bucket = client.bucket(f"quickstart-{uuid.uuid4().hex[:8]}")
     bucket.create()
