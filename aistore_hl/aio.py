@@ -67,7 +67,7 @@ class AsyncClient:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         retry: RetryPolicy | None = None,
     ) -> AsyncClient:
         """A client that shares this one's connections but uses other timeouts or retries.

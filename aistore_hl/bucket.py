@@ -405,7 +405,9 @@ class Bucket(BucketCore):
 
         Raises:
             InvalidETLName, InvalidBucketName: Bad arguments (nothing is sent).
-            ErrETLNotFound: No such ETL; a cluster built without ETL answers 404 too.
+            ErrETLNotFound: No such ETL.
+            Unsupported: The cluster was built without ETL support (it answers this request 404
+                with tcode ``ErrUnsupp``; ``status_code`` is 404).
             AISError: All other types of errors with AIStore.
         """
         return self._client._rc.run(self._plan_transform(etl_id, to_bck, prefix, ext, force, dry_run))

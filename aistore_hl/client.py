@@ -102,7 +102,7 @@ class Client:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         retry: RetryPolicy | None = None,
     ) -> Client:
         """A client that shares this one's connections but uses other timeouts or retries.
