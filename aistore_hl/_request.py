@@ -27,9 +27,16 @@ from aistore_ll import Client as LowLevelClient
 
 from aistore_hl import _body
 from aistore_hl._ops import Plan
-from aistore_hl._retrying import AsyncRetryTransport, RetryTransport, retry_scope, scoped_policy
+from aistore_hl._retrying import (
+    TRANSIENT_TCODES,
+    AsyncRetryTransport,
+    RetryTransport,
+    retry_scope,
+    scoped_policy,
+    tls_verify_failed,
+)
 from aistore_hl.config import ClientConfig, RetryPolicy
-from aistore_hl.errors import AISError, error_from_response, wrap_transport_error
+from aistore_hl.errors import AISError, UnexpectedResponse, error_from_response, wrap_transport_error
 from aistore_hl.transport import READ_SIZE_EXTENSION, Urllib3Transport
 
 T = TypeVar("T")
@@ -82,8 +89,11 @@ _NO_RETRIES = RetryPolicy(max_attempts=1)
 
 def _put_retryable(exc: Exception, policy: RetryPolicy) -> bool:
     if isinstance(exc, _PUT_RETRY_ERRORS):
-        return policy.retry_connection_errors
-    return isinstance(exc, AISError) and exc.status_code in policy.retry_statuses
+        return policy.retry_connection_errors and not tls_verify_failed(exc)
+    return isinstance(exc, AISError) and (
+        exc.status_code in policy.retry_statuses
+        or (exc.tcode in TRANSIENT_TCODES and 503 in policy.retry_statuses)
+    )
 
 
 def _client_kwargs(config: ClientConfig) -> dict[str, Any]:
@@ -101,6 +111,15 @@ def _client_kwargs(config: ClientConfig) -> dict[str, Any]:
         # talk to the cluster directly, as aisnode itself does.
         "trust_env": False,
     }
+
+
+def _not_redirected(proxy_resp: httpx.Response) -> UnexpectedResponse:
+    # The data would never be sent: refuse rather than report a write that did not happen.
+    return UnexpectedResponse(
+        f"PUT: the proxy answered {proxy_resp.status_code} instead of redirecting to a target; "
+        "no data was sent",
+        url=str(proxy_resp.request.url.copy_with(query=None)),
+    )
 
 
 def _location(proxy_resp: httpx.Response) -> str:
@@ -205,7 +224,7 @@ class RequestClient:
                         timeout=self.timeout,
                     )
                     if not proxy_resp.is_redirect:
-                        return proxy_resp
+                        raise _not_redirected(proxy_resp)
                     if body.length is not None:
                         headers["Content-Length"] = str(body.length)
                     opened = True
@@ -316,7 +335,7 @@ class AsyncRequestClient:
                         timeout=self.timeout,
                     )
                     if not proxy_resp.is_redirect:
-                        return proxy_resp
+                        raise _not_redirected(proxy_resp)
                     if body.length is not None:
                         headers["Content-Length"] = str(body.length)
                     opened = True

@@ -7,8 +7,10 @@ restarting target is retried against that target, not by replaying the whole cal
 What is retried (the request is never retried when its body cannot be sent again):
 
 * any method: connection refused/failed, connect timeout, and 429/503 answers — the server did
-  not process the request;
-* GET/HEAD/OPTIONS: also read errors, protocol errors and 500/502/504 — safe to repeat.
+  not process the request (but not a server certificate that failed verification: that is final);
+* GET/HEAD/OPTIONS: also read errors, protocol errors and 500/502/504 — safe to repeat;
+* any method: a 400 whose error code says the cluster has no targets yet (``ErrNoNodes``, sent by a
+  primary proxy that restarted before the targets re-registered) — not processed, like a 503.
 
 Bodies are replayable only when httpx holds them as bytes (``httpx.ByteStream``). PUT of object
 data streams from files or iterators and is retried one level up, in ``_request``, where the
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
+import ssl
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -89,7 +93,43 @@ def _status_retryable(policy: RetryPolicy, request: httpx.Request, status: int) 
     return status in _NOT_PROCESSED_STATUSES or request.method in _SAFE_METHODS
 
 
+#: Error codes the cluster sends with a 4xx status for a passing state: "no storage targets in the
+#: cluster" (400) comes from a primary proxy that restarted before any target re-registered. The
+#: request was not processed, so it is retried like a 503.
+TRANSIENT_TCODES = frozenset({"ErrNoNodes"})
+_TCODE_RE = re.compile(rb'"tcode"\s*:\s*"(\w+)"')
+_MAX_PEEK = 64 * 1024
+
+
+def _peek_worthy(policy: RetryPolicy, response: httpx.Response) -> bool:
+    if response.status_code != 400 or 503 not in policy.retry_statuses:
+        return False
+    length = response.headers.get("content-length")
+    return length is not None and length.isdigit() and int(length) <= _MAX_PEEK
+
+
+def _transient_tcode(body: bytes) -> bool:
+    m = _TCODE_RE.search(body)
+    return m is not None and m.group(1).decode() in TRANSIENT_TCODES
+
+
+def tls_verify_failed(exc: BaseException) -> bool:
+    """True if ``exc`` was caused by a server certificate that did not verify (retrying won't help)."""
+    e: BaseException | None = exc
+    for _ in range(8):
+        if e is None:
+            return False
+        if isinstance(e, ssl.SSLCertVerificationError) or any(
+            isinstance(a, ssl.SSLCertVerificationError) for a in e.args
+        ):
+            return True
+        e = e.__cause__ or e.__context__
+    return False
+
+
 def _error_retryable(request: httpx.Request, exc: Exception) -> bool:
+    if tls_verify_failed(exc):
+        return False
     if isinstance(exc, _NOT_SENT_ERRORS):
         return True
     return isinstance(exc, _SAFE_RETRY_ERRORS) and request.method in _SAFE_METHODS
@@ -114,7 +154,11 @@ class RetryTransport(httpx.BaseTransport):
                     raise
                 time.sleep(policy.compute_delay(attempt, None))
             else:
-                if not (can_retry and _status_retryable(policy, request, response.status_code)):
+                retryable = can_retry and (
+                    _status_retryable(policy, request, response.status_code)
+                    or (_peek_worthy(policy, response) and _transient_tcode(response.read()))
+                )
+                if not retryable:
                     request.extensions["aistore_hl.attempts"] = attempt
                     return response
                 delay = policy.compute_delay(attempt, _retry_after_seconds(response))
@@ -145,7 +189,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     raise
                 await asyncio.sleep(policy.compute_delay(attempt, None))
             else:
-                if not (can_retry and _status_retryable(policy, request, response.status_code)):
+                retryable = can_retry and (
+                    _status_retryable(policy, request, response.status_code)
+                    or (_peek_worthy(policy, response) and _transient_tcode(await response.aread()))
+                )
+                if not retryable:
                     request.extensions["aistore_hl.attempts"] = attempt
                     return response
                 delay = policy.compute_delay(attempt, _retry_after_seconds(response))

@@ -90,7 +90,10 @@ class BucketCore:
         return _ops.destroy_bucket(self._bck)
 
     def _plan_rename(self, to_bck: str) -> tuple[_ops.Plan[str], Bck]:
-        self._verify_ais_bucket()
+        if not self._bck.is_ais():
+            raise InvalidBckProvider(
+                self.provider, "only buckets of this cluster's ais provider can be renamed"
+            )
         dst = Bck(name=validate_bucket_name(to_bck), provider=ProviderAIS, ns=self._bck.ns)
         return _ops.move_bucket(self._bck, dst), dst
 

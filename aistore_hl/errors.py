@@ -29,6 +29,7 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
         │   └── IncompleteRead              the body ended before Content-Length bytes
         ├── ChecksumMismatch            the data read does not match ais-checksum-value
         ├── ObjectChanged               the object changed while a read was being resumed
+        ├── UnexpectedResponse          an answer the protocol does not allow (e.g. PUT not redirected)
         ├── Timeout                     a wait (e.g. for a job) ran out of time
         └── InvalidArgument (ValueError)    a bad argument, detected before any request
             ├── InvalidBckProvider
@@ -388,6 +389,19 @@ class ObjectChanged(AISClientError):
         return f"{self.message} ({self.url})" if self.url else self.message
 
 
+class UnexpectedResponse(AISClientError):
+    """The cluster answered in a way the protocol does not allow for this request.
+
+    E.g. a proxy that accepted an object PUT without redirecting it to a target: the data was
+    not sent, so the call fails instead of reporting a write that did not happen.
+    """
+
+    def __init__(self, message: str, *, url: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = redact_url(url)
+
+
 class Timeout(AISClientError):
     """A wait ran out of time, e.g. waiting for a job to finish (seed name).
 
@@ -514,6 +528,8 @@ _TCODE_CLASSES: Final[Mapping[str, type[AISError]]] = {
     "ErrBusy": Conflict,
     "ErrLimitedCoexistence": Conflict,
     "ErrXactNotFound": NotFound,
+    # 400 "no storage targets in the cluster": a restarted primary before any target re-registered.
+    "ErrNoNodes": ServiceUnavailable,
 }
 
 # Server messages: 'etl job X does not exist', 'etl job X already exists', 'etl[X] already

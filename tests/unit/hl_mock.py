@@ -1,0 +1,118 @@
+"""Test helper: a real ``Client`` / ``AsyncClient`` whose HTTP goes to an ``httpx.MockTransport``.
+
+The client is built normally, then its pooled httpx client is replaced by one with the same base URL,
+timeouts, headers and error hook, over ``RetryTransport(MockTransport(handler))`` — so everything
+above the socket (plans, generated request building, redirects, retries, typed errors) is the code
+under test. Every request the handler sees is recorded with its body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import types
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+
+from aistore_hl import AsyncClient, Client, RetryPolicy
+from aistore_hl._request import _client_kwargs, araise_on_error, raise_on_error
+from aistore_hl._retrying import AsyncRetryTransport, RetryTransport
+
+PROXY = "http://proxy.test:8080"
+TARGET = "http://target.test:8081"
+
+
+@dataclass
+class Seen:
+    """One request as it reached the transport."""
+
+    method: str
+    url: httpx.URL
+    headers: httpx.Headers
+    content: bytes
+
+    @property
+    def path(self) -> str:
+        return self.url.path
+
+    @property
+    def query(self) -> dict[str, str]:
+        return dict(self.url.params)
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+@dataclass
+class Recorder:
+    """Wraps a handler; keeps every request it was given."""
+
+    handler: Callable[[httpx.Request], httpx.Response]
+    seen: list[Seen] = field(default_factory=list)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.seen.append(Seen(request.method, request.url, request.headers, request.read()))
+        return self.handler(request)
+
+
+def mock_client(
+    handler: Callable[[httpx.Request], httpx.Response], *, retry: RetryPolicy | None = None
+) -> Client:
+    c = Client(PROXY, retry=retry)
+    c._rc.http.close()
+    c._rc.http = httpx.Client(
+        transport=RetryTransport(httpx.MockTransport(handler), c.config.retry),
+        event_hooks={"response": [raise_on_error]},
+        **_client_kwargs(c.config),
+    )
+    c._rc.ll.set_httpx_client(c._rc.http)
+    return c
+
+
+def mock_async_client(
+    handler: Callable[[httpx.Request], httpx.Response], *, retry: RetryPolicy | None = None
+) -> AsyncClient:
+    """Build inside a running event loop; ``await c.close()`` when done."""
+    c = AsyncClient(PROXY, retry=retry)
+    c._rc.http = httpx.AsyncClient(
+        transport=AsyncRetryTransport(httpx.MockTransport(handler), c.config.retry),
+        event_hooks={"response": [araise_on_error]},
+        **_client_kwargs(c.config),
+    )
+    c._rc.ll.set_async_httpx_client(c._rc.http)
+    return c
+
+
+def ais_error(status: int, message: str, tcode: str = "") -> httpx.Response:
+    body: dict[str, Any] = {"message": message, "status": status}
+    if tcode:
+        body["tcode"] = tcode
+    return httpx.Response(status, json=body)
+
+
+def patch_sleeps(monkeypatch: pytest.MonkeyPatch, *modules: types.ModuleType) -> list[float]:
+    """Make ``time.sleep`` / ``asyncio.sleep`` as seen by ``modules`` record the delay instead of
+    sleeping; returns the list of delays (other ``time``/``asyncio`` functions are untouched)."""
+    delays: list[float] = []
+
+    async def asleep(d: float, result: Any = None) -> Any:
+        delays.append(d)
+        return result
+
+    fake_time = types.SimpleNamespace(**{k: getattr(time, k) for k in dir(time) if not k.startswith("__")})
+    fake_time.sleep = delays.append
+    fake_asyncio = types.SimpleNamespace(
+        **{k: getattr(asyncio, k) for k in dir(asyncio) if not k.startswith("__")}
+    )
+    fake_asyncio.sleep = asleep
+    for mod in modules:
+        if hasattr(mod, "time"):
+            monkeypatch.setattr(mod, "time", fake_time)
+        if hasattr(mod, "asyncio"):
+            monkeypatch.setattr(mod, "asyncio", fake_asyncio)
+    return delays

@@ -1,0 +1,215 @@
+"""``aistore_hl._request``: object PUT with a manual redirect (through ``Object.put``), error hooks,
+streaming GET. The proxy and the target are a MockTransport; sleeps are recorded, not slept."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from hl_mock import TARGET, Recorder, ais_error, mock_async_client, mock_client, patch_sleeps
+
+from aistore_hl import Header, RetryPolicy, _request, _retrying
+from aistore_hl.errors import ConnectionFailed, ErrObjNotFound, ServiceUnavailable, UnexpectedResponse
+
+POLICY = RetryPolicy(max_attempts=3, backoff_base=0.25, jitter=0.0)
+LOCATION = f"{TARGET}/v1/objects/b/o?provider=ais&pid=p1&ptime=123"
+DATA = bytes(range(256)) * 5000  # > 1 MiB: several upload pieces
+
+
+@pytest.fixture
+def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    return patch_sleeps(monkeypatch, _retrying, _request)
+
+
+class Cluster:
+    """Proxy answers 307 to ``LOCATION``; the target stores the body. ``target_faults`` /
+    ``proxy_faults`` are consumed one per request (an exception is raised, a Response returned)."""
+
+    def __init__(
+        self, *, target_faults: list[Any] | None = None, proxy_faults: list[Any] | None = None
+    ) -> None:
+        self.target_faults = list(target_faults or [])
+        self.proxy_faults = list(proxy_faults or [])
+        self.rec = Recorder(self.handle)
+        self.stored: list[bytes] = []
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        faults = self.proxy_faults if request.url.host == "proxy.test" else self.target_faults
+        if faults:
+            fault = faults.pop(0)
+            if isinstance(fault, Exception):
+                raise fault
+            return fault
+        if request.url.host == "proxy.test":
+            return httpx.Response(307, headers={"Location": LOCATION})
+        self.stored.append(request.content)
+        return httpx.Response(
+            200, headers={"Ais-Checksum-Type": "xxhash2", "Ais-Checksum-Value": "abc", "Ais-Version": "1"}
+        )
+
+    def hops(self) -> list[str]:
+        return [f"{s.url.host}:{len(s.content)}" for s in self.rec.seen]
+
+
+def test_proxy_leg_is_empty_and_the_target_gets_the_data_once() -> None:
+    cl = Cluster()
+    props = mock_client(cl.rec).bucket("b").object("o").put(content=DATA)
+
+    proxy, target = cl.rec.seen
+    assert (proxy.method, proxy.url.host, proxy.path, proxy.query) == (
+        "PUT",
+        "proxy.test",
+        "/v1/objects/b/o",
+        {"provider": "ais"},
+    )
+    assert proxy.content == b"" and proxy.headers.get("content-length") in (None, "0")
+    assert (target.method, str(target.url)) == ("PUT", LOCATION)  # the Location, verbatim
+    assert target.headers["content-length"] == str(len(DATA))
+    assert cl.stored == [DATA]
+    assert isinstance(props, Header) and props.checksum_value == "abc" and props.version == "1"
+
+
+def test_file_and_stream_bodies_have_a_length_iterators_are_chunked(tmp_path: Path) -> None:
+    f = tmp_path / "f.bin"
+    f.write_bytes(DATA)
+    cl = Cluster()
+    obj = mock_client(cl.rec).bucket("b").object("o")
+    obj.put(path=str(f))
+    obj.put(content=io.BytesIO(DATA))
+    obj.put(content=iter([DATA[:1000], DATA[1000:]]))
+    targets = [s for s in cl.rec.seen if s.url.host == "target.test"]
+    assert [t.headers.get("content-length") for t in targets] == [str(len(DATA)), str(len(DATA)), None]
+    assert targets[2].headers["transfer-encoding"] == "chunked"
+    assert cl.stored == [DATA, DATA, DATA]
+
+
+@pytest.mark.parametrize("kind", ["bytes", "path", "seekable"])
+def test_target_connection_error_retries_a_replayable_body_from_the_proxy(
+    kind: str, tmp_path: Path, slept: list[float]
+) -> None:
+    f = tmp_path / "f.bin"
+    f.write_bytes(DATA)
+    args = {"bytes": {"content": DATA}, "path": {"path": str(f)}, "seekable": {"content": io.BytesIO(DATA)}}[
+        kind
+    ]
+    cl = Cluster(target_faults=[httpx.ConnectError("target down")])
+    mock_client(cl.rec, retry=POLICY).bucket("b").object("o").put(**args)
+    assert [h.split(":")[0] for h in cl.hops()] == ["proxy.test", "target.test", "proxy.test", "target.test"]
+    assert cl.stored == [DATA]  # the full data, on the attempt that succeeded
+    assert slept == [0.25]
+
+
+def test_target_connection_error_is_not_retried_for_an_iterator(slept: list[float]) -> None:
+    cl = Cluster(target_faults=[httpx.ConnectError("target down")])
+    with pytest.raises(ConnectionFailed):
+        mock_client(cl.rec, retry=POLICY).bucket("b").object("o").put(content=iter([DATA]))
+    assert [h.split(":")[0] for h in cl.hops()] == ["proxy.test", "target.test"]
+    assert cl.stored == [] and slept == []
+
+
+def test_target_503_retried_for_bytes_not_for_an_iterator(slept: list[float]) -> None:
+    cl = Cluster(target_faults=[ais_error(503, "busy")])
+    mock_client(cl.rec, retry=POLICY).bucket("b").object("o").put(content=DATA)
+    assert len(cl.rec.seen) == 4 and cl.stored == [DATA]
+
+    cl = Cluster(target_faults=[ais_error(503, "busy")])
+    with pytest.raises(ServiceUnavailable):
+        mock_client(cl.rec, retry=POLICY).bucket("b").object("o").put(content=iter([DATA]))
+    assert len(cl.rec.seen) == 2
+
+
+def test_proxy_failure_before_the_body_is_read_is_retried_even_for_an_iterator(slept: list[float]) -> None:
+    cl = Cluster(proxy_faults=[httpx.ConnectError("proxy restarting"), ais_error(503, "not ready")])
+    mock_client(cl.rec, retry=POLICY).bucket("b").object("o").put(content=iter([DATA]))
+    assert [h.split(":")[0] for h in cl.hops()] == ["proxy.test"] * 3 + ["target.test"]
+    assert cl.stored == [DATA]
+
+
+def test_one_retry_budget_for_both_legs(slept: list[float]) -> None:
+    """The whole PUT is tried max_attempts times; the transport does not multiply that per leg."""
+    cl = Cluster(target_faults=[httpx.ConnectError("down")] * 10)
+    with pytest.raises(ConnectionFailed):
+        mock_client(cl.rec, retry=POLICY).bucket("b").object("o").put(content=DATA)
+    hosts = [h.split(":")[0] for h in cl.hops()]
+    assert hosts == ["proxy.test", "target.test"] * 3
+    assert slept == [0.25, 0.5]
+
+
+def test_put_errors_are_typed_and_not_retried_when_not_retryable(slept: list[float]) -> None:
+    cl = Cluster(proxy_faults=[ais_error(404, "bucket does not exist", "ErrBckNotFound")])
+    with pytest.raises(Exception) as ei:
+        mock_client(cl.rec, retry=POLICY).bucket("b").object("o").put(content=DATA)
+    assert type(ei.value).__name__ == "ErrBckNotFound" and len(cl.rec.seen) == 1
+
+    cl = Cluster(target_faults=[httpx.ConnectError("down")])
+    with pytest.raises(ConnectionFailed):
+        mock_client(cl.rec, retry=POLICY.replace(retry_connection_errors=False)).bucket("b").object("o").put(
+            content=DATA
+        )
+    assert len(cl.rec.seen) == 2
+
+
+# -- GET / HEAD -----------------------------------------------------------------------------------------
+def test_get_follows_the_proxy_redirect_and_streams() -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "proxy.test":
+            return httpx.Response(301, headers={"Location": f"{TARGET}/v1/objects/b/o?provider=ais"})
+        return httpx.Response(200, content=DATA, headers={"Content-Length": str(len(DATA))})
+
+    rec = Recorder(handle)
+    stream = mock_client(rec).bucket("b").object("o").get(chunk_size=1 << 16, verify_checksum=False)
+    assert b"".join(stream) == DATA
+    assert [s.url.host for s in rec.seen] == ["proxy.test", "target.test"]
+
+
+def test_head_error_comes_from_the_hdr_error_header() -> None:
+    err = '{"tcode":"ErrObjNotFound","message":"ais://b/o does not exist","status":404}'
+    rec = Recorder(lambda r: httpx.Response(404, headers={"Hdr-Error": err}))
+    with pytest.raises(ErrObjNotFound) as ei:
+        mock_client(rec).bucket("b").object("o").head()
+    assert ei.value.message == "ais://b/o does not exist"
+
+
+# -- async twin -----------------------------------------------------------------------------------------
+def _aput(cl: Cluster, **put_args: Any) -> Header:
+    async def main() -> Header:
+        c = mock_async_client(cl.rec, retry=POLICY)
+        try:
+            return await c.bucket("b").object("o").put(**put_args)
+        finally:
+            await c.close()
+
+    return asyncio.run(main())
+
+
+def test_async_put_redirect_and_retry(slept: list[float]) -> None:
+    cl = Cluster(target_faults=[httpx.ConnectError("down")])
+    props = _aput(cl, content=DATA)
+    assert props.checksum_value == "abc"
+    assert cl.hops() == [
+        "proxy.test:0",
+        f"target.test:{len(DATA)}",
+        "proxy.test:0",
+        f"target.test:{len(DATA)}",
+    ]
+    assert cl.stored == [DATA] and slept == [0.25]
+
+
+def test_async_put_iterator_not_retried(slept: list[float]) -> None:
+    cl = Cluster(target_faults=[httpx.ConnectError("down")])
+    with pytest.raises(ConnectionFailed):
+        _aput(cl, content=iter([DATA]))
+    assert len(cl.rec.seen) == 2 and cl.stored == []
+
+
+def test_a_proxy_that_does_not_redirect_fails_the_put_instead_of_dropping_the_data() -> None:
+    # A 200 to the empty proxy leg would mean "written" while the data never left the client.
+    cl = Cluster(proxy_faults=[httpx.Response(200)])
+    with pytest.raises(UnexpectedResponse, match="instead of redirecting"):
+        mock_client(cl.rec).bucket("b").object("o").put(content=DATA)
+    assert cl.stored == []
+    assert cl.hops() == ["proxy.test:0"]
