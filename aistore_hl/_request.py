@@ -170,7 +170,8 @@ class RequestClient:
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...`` (escape hatch, e.g. ``Bucket.make_request``)."""
         try:
-            return self.http.request(method, url, **{"timeout": self.timeout, **kwargs})
+            with retry_scope(self.retry):  # a ``with_options`` policy covers every kind of call
+                return self.http.request(method, url, **{"timeout": self.timeout, **kwargs})
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
@@ -191,7 +192,8 @@ class RequestClient:
             timeout=self.timeout,
         )
         try:
-            return self.http.send(request, stream=True)
+            with retry_scope(self.retry):
+                return self.http.send(request, stream=True)
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
@@ -206,7 +208,7 @@ class RequestClient:
         and the data goes to the target alone. A failed attempt is retried from the proxy when
         the body can be produced again (bytes, a path, a seekable file).
         """
-        policy = retry or scoped_policy() or self.retry or self.config.retry
+        policy = retry or self.retry or scoped_policy() or self.config.retry
         headers = dict(kw.get("headers", {}))
         attempt = 1
         while True:
@@ -295,7 +297,8 @@ class AsyncRequestClient:
     async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...``."""
         try:
-            return await self.http.request(method, url, **{"timeout": self.timeout, **kwargs})
+            with retry_scope(self.retry):
+                return await self.http.request(method, url, **{"timeout": self.timeout, **kwargs})
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
@@ -311,7 +314,8 @@ class AsyncRequestClient:
             timeout=self.timeout,
         )
         try:
-            return await self.http.send(request, stream=True)
+            with retry_scope(self.retry):
+                return await self.http.send(request, stream=True)
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
@@ -319,7 +323,7 @@ class AsyncRequestClient:
         self, kw: Mapping[str, Any], body: _body.BodySource, *, retry: RetryPolicy | None = None
     ) -> httpx.Response:
         """Async twin of ``RequestClient.put_redirected``."""
-        policy = retry or scoped_policy() or self.retry or self.config.retry
+        policy = retry or self.retry or scoped_policy() or self.config.retry
         headers = dict(kw.get("headers", {}))
         attempt = 1
         while True:

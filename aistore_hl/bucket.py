@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,27 @@ def _check_page_size(page_size: int) -> int:
     return page_size
 
 
+# Server rules (cmn/bck.go Ns.validate): uuid cos.IsAlphaNice (<= 32, '-'/'_' not first or last),
+# name cos.CheckAlphaPlus (<= 64, letters, digits, '-', '_', '.', no '..').
+_NS_UUID_RE = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)?")
+_NS_NAME_RE = re.compile(r"[A-Za-z0-9_.-]*")
+
+
+def _check_namespace(ns: Any) -> Namespace | None:
+    if ns is None:
+        return None
+    if not isinstance(ns, Namespace):
+        raise InvalidArgument(ns, "must be a Namespace, e.g. Namespace(uuid='remais')", param="namespace")
+    if not isinstance(ns.uuid, str) or len(ns.uuid) > 32 or not _NS_UUID_RE.fullmatch(ns.uuid):
+        reason = "uuid: at most 32 letters, digits, '-' or '_' ('-'/'_' not first or last)"
+        raise InvalidArgument(ns, reason, param="namespace")
+    name = ns.name
+    if not isinstance(name, str) or len(name) > 64 or not _NS_NAME_RE.fullmatch(name) or ".." in name:
+        reason = "name: at most 64 letters, digits, '-', '_' or '.' (no '..')"
+        raise InvalidArgument(ns, reason, param="namespace")
+    return ns
+
+
 def _check_str(value: Any, param: str) -> str:
     if not isinstance(value, str):
         raise InvalidArgument(value, "must be a str", param=param)
@@ -40,7 +62,11 @@ class BucketCore:
         self, client: Any, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None
     ) -> None:
         self._client = client
-        self._bck = Bck(name=validate_bucket_name(bck_name), provider=normalize_provider(provider), ns=ns)
+        self._bck = Bck(
+            name=validate_bucket_name(bck_name),
+            provider=normalize_provider(provider),
+            ns=_check_namespace(ns),
+        )
         self._qparam = self._bck.as_query()
 
     @property

@@ -271,9 +271,13 @@ class LocalCluster:
         self.launch()
         return self.wait_started(timeout)
 
+    def ports(self) -> set[int]:
+        """Every port this cluster listens on (public, intra-control, intra-data)."""
+        return {p for n in self.nodes for p in (n.port, n.port + 1000, n.port + 2000)}
+
     def launch(self) -> None:
         """Spawn all nodes from fresh directories without waiting (see ``wait_started``)."""
-        busy = [p for n in self.nodes for p in (n.port, n.port + 1000, n.port + 2000) if not _port_free(p)]
+        busy = sorted(p for p in self.ports() if not _port_free(p))
         if busy:
             raise ClusterError(f"{self.name}: ports already in use: {busy}")
         if self.root.exists():
@@ -461,6 +465,11 @@ class ClusterPair:
         main = LocalCluster("main", base_port=main_port, ntargets=2)
         remote = LocalCluster("remote", base_port=remote_port, ntargets=1) if with_remote else None
         pair = cls(main, remote)
+        if remote is not None and main.ports() & remote.ports():
+            raise ClusterError(
+                f"port layouts overlap: main {main_port} and remote {remote_port} "
+                "(each cluster uses base..base+n, +1000 and +2000; space them >= 3000 apart)"
+            )
         # Boot both at once (each waits ~10 s for target joins); attach only once the remote is
         # ready, because an offline remote at attach time is silently skipped.
         try:
