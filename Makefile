@@ -50,9 +50,9 @@ demo: venv aisnode
 	@if [ -n "$$AIS_ENDPOINT" ]; then \
 	  $(PY) examples/quickstart.py; \
 	else \
-	  export AIS_STATE_FILE=$(CURDIR)/.ais/demo-state.json; $(PY) scripts/aiscluster.py up --port $${AIS_DEMO_PORT:-18080} --remote-port $${AIS_DEMO_REMOTE_PORT:-19080} || exit 1; \
+	  export AIS_STATE_FILE=$(CURDIR)/.ais/demo-state.json; $(PY) scripts/aiscluster.py up --port $${AIS_DEMO_PORT:-51080} --remote-port $${AIS_DEMO_REMOTE_PORT:-54080} || exit 1; \
 	  trap '$(PY) scripts/aiscluster.py down' EXIT; \
-	  AIS_ENDPOINT=http://127.0.0.1:$${AIS_DEMO_PORT:-18080} $(PY) examples/quickstart.py; \
+	  AIS_ENDPOINT=http://127.0.0.1:$${AIS_DEMO_PORT:-51080} $(PY) examples/quickstart.py; \
 	fi
 
 bench: venv aisnode
