@@ -126,22 +126,14 @@ def _location(proxy_resp: httpx.Response) -> str:
     return str(proxy_resp.headers["location"])
 
 
-class RequestClient:
-    """Owns the connection pool and performs requests for one ``Client``."""
+class _RequestCore:
+    """Identity and per-view defaults shared by the sync and async request clients."""
 
     def __init__(self, config: ClientConfig) -> None:
         self.config = config
         self.endpoint = config.endpoint.rstrip("/")
-        inner = Urllib3Transport.from_config(config)
-        self.http = httpx.Client(
-            transport=RetryTransport(inner, config.retry),
-            event_hooks={"response": [raise_on_error]},
-            **_client_kwargs(config),
-        )
-        # The generated client sends through the same pool, hooks and retries.
         self.ll = LowLevelClient(base_url=self.endpoint)
-        self.ll.set_httpx_client(self.http)
-        self.retry: RetryPolicy | None = None  # per-client override (``with_options``)
+        self.retry: RetryPolicy | None = None  # per-view override (``with_options``)
         self.timeout: Any = httpx.USE_CLIENT_DEFAULT  # an httpx.Timeout once overridden
 
     def derive(self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None) -> Self:
@@ -152,6 +144,21 @@ class RequestClient:
         if timeout is not None:
             clone.timeout = timeout
         return clone
+
+
+class RequestClient(_RequestCore):
+    """Owns the connection pool and performs requests for one ``Client``."""
+
+    def __init__(self, config: ClientConfig) -> None:
+        super().__init__(config)
+        inner = Urllib3Transport.from_config(config)
+        self.http = httpx.Client(
+            transport=RetryTransport(inner, config.retry),
+            event_hooks={"response": [raise_on_error]},
+            **_client_kwargs(config),
+        )
+        # The generated client sends through the same pool, hooks and retries.
+        self.ll.set_httpx_client(self.http)
 
     def close(self) -> None:
         """Close every pooled connection."""
@@ -251,12 +258,11 @@ class RequestClient:
                 body.close()
 
 
-class AsyncRequestClient:
+class AsyncRequestClient(_RequestCore):
     """Async twin of ``RequestClient`` (httpx's asyncio transport)."""
 
     def __init__(self, config: ClientConfig) -> None:
-        self.config = config
-        self.endpoint = config.endpoint.rstrip("/")
+        super().__init__(config)
         limits = httpx.Limits(
             max_connections=config.max_pool_size, max_keepalive_connections=config.max_pool_size
         )
@@ -266,19 +272,7 @@ class AsyncRequestClient:
             event_hooks={"response": [araise_on_error]},
             **_client_kwargs(config),
         )
-        self.ll = LowLevelClient(base_url=self.endpoint)
         self.ll.set_async_httpx_client(self.http)
-        self.retry: RetryPolicy | None = None  # per-client override (``with_options``)
-        self.timeout: Any = httpx.USE_CLIENT_DEFAULT  # an httpx.Timeout once overridden
-
-    def derive(self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None) -> Self:
-        """A view sharing this pool, with other default retry policy and/or timeouts."""
-        clone = copy.copy(self)
-        if retry is not None:
-            clone.retry = retry
-        if timeout is not None:
-            clone.timeout = timeout
-        return clone
 
     async def close(self) -> None:
         """Close every pooled connection."""

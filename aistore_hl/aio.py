@@ -20,8 +20,7 @@ import httpx
 from aistore_hl import _ops
 from aistore_hl._request import AsyncRequestClient
 from aistore_hl.bucket import BucketCore
-from aistore_hl.client import resolve_config
-from aistore_hl.config import NOT_GIVEN, ClientConfig, NotGiven, RetryPolicy, resolve_timeout
+from aistore_hl.client import ClientCore
 from aistore_hl.const import DEFAULT_CHUNK_SIZE, ProviderAIS
 from aistore_hl.errors import AISError, ConnectionFailed, InvalidArgument, NotFound, Timeout
 from aistore_hl.etl import code_init_msg, get_default_runtime, spec_init_msg
@@ -37,61 +36,10 @@ from aistore_hl.validation import normalize_provider, validate_etl_name
 _NOT_FOUND_GRACE = 3.0
 
 
-class AsyncClient:
+class AsyncClient(ClientCore[AsyncRequestClient]):
     """Async AIStore client; same arguments as ``Client``. Use ``async with`` or ``await close()``."""
 
-    def __init__(
-        self,
-        endpoint: str | None = None,
-        *,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        retry: RetryPolicy | None = None,
-        token: str | None = None,
-        verify: bool | str | None = None,
-        client_cert: str | tuple[str, str] | None = None,
-        max_pool_size: int | None = None,
-        config: ClientConfig | None = None,
-    ) -> None:
-        self.config = resolve_config(
-            config,
-            endpoint=endpoint,
-            timeout=timeout,
-            retry=retry,
-            token=token,
-            verify=verify,
-            client_cert=client_cert,
-            max_pool_size=max_pool_size,
-        )
-        self._rc = AsyncRequestClient(self.config)
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncClient:
-        """A client that shares this one's connections but uses other timeouts or retries.
-
-        For a call or a group of calls: ``client.with_options(timeout=600).bucket(b).copy(...)``.
-        ``timeout=None`` means no timeout at all for those calls (only when asked explicitly).
-        Closing either client closes the shared pool.
-
-        Raises:
-            InvalidArgument: A malformed timeout (nothing is sent).
-        """
-        clone = object.__new__(AsyncClient)
-        clone.config = self.config
-        http_timeout = None if isinstance(timeout, NotGiven) else resolve_timeout(timeout).to_httpx()
-        clone._rc = self._rc.derive(retry=retry, timeout=http_timeout)
-        return clone
-
-    @property
-    def endpoint(self) -> str:
-        """The AIStore endpoint this client talks to."""
-        return self.config.endpoint
-
-    def __repr__(self) -> str:
-        return f"AsyncClient({self.config.endpoint!r})"
+    _rc_class = AsyncRequestClient
 
     async def close(self) -> None:
         """Close all pooled connections."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from types import TracebackType
-from typing import Any
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
-from aistore_hl._request import RequestClient
+from aistore_hl._request import AsyncRequestClient, RequestClient
 from aistore_hl.bucket import Bucket
 from aistore_hl.cluster import Cluster
 from aistore_hl.config import NOT_GIVEN, ClientConfig, NotGiven, RetryPolicy, resolve_timeout
@@ -19,6 +20,8 @@ from aistore_hl.listing import BucketLister
 from aistore_hl.obj_stream import ObjStream
 from aistore_hl.types import Namespace
 from aistore_hl.validation import validate_chunk_size
+
+RC = TypeVar("RC", RequestClient, AsyncRequestClient)
 
 
 def resolve_config(
@@ -52,28 +55,11 @@ def resolve_config(
     return ClientConfig.from_env(**given)
 
 
-class Client:
-    """AIStore client for managing buckets, objects, ETL jobs.
+class ClientCore(Generic[RC]):
+    """Construction and options shared by ``Client`` and ``AsyncClient``."""
 
-    One client owns one pool of keep-alive connections (to the proxy and, after redirects, to
-    each target); share it between threads. Close it (or use ``with Client(...) as c:``) to
-    release the connections.
-
-    Args:
-        endpoint (str): AIStore endpoint (default: ``AIS_ENDPOINT``).
-        timeout: Seconds (float), an ``httpx.Timeout``, or ``None`` for no timeout at all. The
-            default is finite (connect 5 s, read/write 60 s): nothing waits forever by default.
-        retry: Retry policy for every call (default: ``RetryPolicy()``).
-        token: AuthN bearer token (default: ``AIS_AUTHN_TOKEN``). Never printed.
-        verify: TLS verification: True, False (skip), or a CA bundle path (default:
-            ``AIS_CLIENT_CA`` / ``AIS_SKIP_VERIFY_CRT``).
-        client_cert: Client certificate for mTLS: a PEM path or (cert, key) paths.
-        max_pool_size: Connections kept per host; size it to your concurrency.
-        config: A complete ``ClientConfig`` (the other keyword arguments override it).
-
-    Raises:
-        InvalidArgument: A malformed endpoint, timeout or pool size (nothing is sent).
-    """
+    _rc_class: type[RC]
+    _rc: RC
 
     def __init__(
         self,
@@ -97,14 +83,14 @@ class Client:
             client_cert=client_cert,
             max_pool_size=max_pool_size,
         )
-        self._rc = RequestClient(self.config)
+        self._rc = self._rc_class(self.config)
 
     def with_options(
         self,
         *,
         timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         retry: RetryPolicy | None = None,
-    ) -> Client:
+    ) -> Self:
         """A client that shares this one's connections but uses other timeouts or retries.
 
         For a call or a group of calls: ``client.with_options(timeout=600).bucket(b).copy(...)``.
@@ -114,8 +100,7 @@ class Client:
         Raises:
             InvalidArgument: A malformed timeout (nothing is sent).
         """
-        clone = object.__new__(Client)
-        clone.config = self.config
+        clone = copy.copy(self)
         http_timeout = None if isinstance(timeout, NotGiven) else resolve_timeout(timeout).to_httpx()
         clone._rc = self._rc.derive(retry=retry, timeout=http_timeout)
         return clone
@@ -126,7 +111,33 @@ class Client:
         return self.config.endpoint
 
     def __repr__(self) -> str:
-        return f"Client({self.config.endpoint!r})"
+        return f"{type(self).__name__}({self.config.endpoint!r})"
+
+
+class Client(ClientCore[RequestClient]):
+    """AIStore client for managing buckets, objects, ETL jobs.
+
+    One client owns one pool of keep-alive connections (to the proxy and, after redirects, to
+    each target); share it between threads. Close it (or use ``with Client(...) as c:``) to
+    release the connections.
+
+    Args:
+        endpoint (str): AIStore endpoint (default: ``AIS_ENDPOINT``).
+        timeout: Seconds (float), an ``httpx.Timeout``, or ``None`` for no timeout at all. The
+            default is finite (connect 5 s, read/write 60 s): nothing waits forever by default.
+        retry: Retry policy for every call (default: ``RetryPolicy()``).
+        token: AuthN bearer token (default: ``AIS_AUTHN_TOKEN``). Never printed.
+        verify: TLS verification: True, False (skip), or a CA bundle path (default:
+            ``AIS_CLIENT_CA`` / ``AIS_SKIP_VERIFY_CRT``).
+        client_cert: Client certificate for mTLS: a PEM path or (cert, key) paths.
+        max_pool_size: Connections kept per host; size it to your concurrency.
+        config: A complete ``ClientConfig`` (the other keyword arguments override it).
+
+    Raises:
+        InvalidArgument: A malformed endpoint, timeout or pool size (nothing is sent).
+    """
+
+    _rc_class = RequestClient
 
     def close(self) -> None:
         """Close all pooled connections."""
