@@ -12,7 +12,6 @@ import pytest
 
 from aistore_hl import Bck, Bucket, Client, Header, JobStatus, Namespace, Object, ObjectGroup, ObjectRange
 from aistore_hl.errors import (
-    BadRequest,
     Conflict,
     ErrBckAlreadyExists,
     ErrBckNotFound,
@@ -135,12 +134,21 @@ def test_rename_errors(client: Client, bucket: Bucket, bucket_factory: Callable[
     assert bucket.name.startswith("it-")  # unchanged after failures
 
 
-def test_rename_of_a_remote_ais_bucket_is_refused_by_the_server(
-    remote_bucket: Bucket, bucket_factory: Callable[..., str]
+def test_rename_of_a_remote_ais_bucket_is_refused_locally_as_the_server_would(
+    remote_bucket: Bucket, bucket_factory: Callable[..., str], raw: httpx.Client
 ) -> None:
-    with pytest.raises(BadRequest) as ei:
-        remote_bucket.rename(bucket_factory("ren", create=False))
-    assert "can only rename AIS" in ei.value.message
+    dst = bucket_factory("ren", create=False)
+    # What the server says to this request (sent raw): the local refusal mirrors it.
+    r = raw.post(
+        f"/v1/buckets/{remote_bucket.name}",
+        params={**remote_bucket.qparam, "bck_to": f"ais/@#/{dst}/"},
+        json={"action": "move-bck"},
+    )
+    assert r.status_code == 400 and "can only rename AIS" in r.text
+    with pytest.raises(InvalidBckProvider):
+        remote_bucket.rename(dst)
+    assert remote_bucket.name != dst  # unchanged
+    remote_bucket.head()  # still there
 
 
 # -- evict --------------------------------------------------------------------------------------------
