@@ -1,0 +1,121 @@
+"""Bench worker for our sync client (``aistore_hl.Client``). Runs in .venv.
+
+Uses the public surface only, with its defaults unless the runner passes a knob explicitly:
+* streaming GET: ``o.get(chunk_size=...)`` iterated (``--chunk-size 0`` = the library default);
+* small GET: ``o.get().read_all()``; PUT: ``o.put(path=...)`` / ``o.put(content=...)``;
+* list: ``b.list_objects_iter()`` (props name,size).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import contextlib
+
+import _common as cm
+
+
+def _versions() -> str:
+    parts = []
+    for mod in ("httpx", "httpcore", "urllib3", "msgspec"):
+        with contextlib.suppress(Exception):
+            parts.append(f"{mod} {__import__(mod).__version__}")
+    return ", ".join(parts)
+
+
+def run() -> dict[str, object]:
+    a = cm.parser(__doc__ or "").parse_args()
+    import aistore_hl
+    from aistore_hl import Client
+
+    client = Client(a.endpoint, max_pool_size=a.pool)
+    bck = client.bucket(a.bucket)
+    res: dict[str, object] = {
+        "client": f"aistore_hl {getattr(aistore_hl, '__version__', '?')}",
+        "stack": _versions(),
+    }
+
+    if a.case == "probe":
+        return res
+
+    if a.case == "get_large":
+        obj = bck.object(a.obj)
+        kw: dict[str, object] = {"chunk_size": a.chunk_size} if a.chunk_size else {}
+        if a.no_verify:
+            kw["verify_checksum"] = False
+        with cm.Timer(a.profile) as t:
+            n = 0
+            with obj.get(**kw) as s:
+                for chunk in s:
+                    n += len(chunk)
+        cm.check(a.expect, n, "bytes")
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n)
+        return res
+
+    if a.case == "put_large":
+        obj = bck.object(a.obj)
+        size = os.path.getsize(a.file)
+        with cm.Timer(a.profile) as t:
+            obj.put(path=a.file)
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=size)
+        return res
+
+    if a.case == "get_small":
+        names = cm.names(a.names_file)
+
+        def get1(name: str) -> int:
+            return len(bck.object(name).get().read_all())
+
+        with cm.Timer(a.profile) as t:
+            ops, n = cm.run_threads(a.concurrency, names, get1, a.deadline)
+        cm.check(ops * a.size, n, "bytes")
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        return res
+
+    if a.case == "put_small":
+        names = cm.names(a.names_file)
+        data = cm.payloads(a.size, a.seed)
+        idx = {nm: i for i, nm in enumerate(names)}
+
+        def put1(name: str) -> int:
+            body = data[idx[name] % len(data)]
+            bck.object(name).put(content=body)
+            return len(body)
+
+        with cm.Timer(a.profile) as t:
+            ops, n = cm.run_threads(a.concurrency, names, put1, a.deadline)
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        return res
+
+    if a.case == "list":
+        rss0 = cm.rss_kib()
+        hwm_ok = cm.reset_hwm()
+        with cm.Timer(a.profile) as t:
+            n = 0
+            total = 0
+            for e in bck.list_objects_iter(props="name,size"):
+                n += 1
+                total += e.size or 0
+                _ = e.name
+        peak = cm.hwm_kib()
+        cm.check(a.expect, n, "entries")
+        res.update(
+            seconds=t.seconds,
+            cpu=t.cpu,
+            ops=n,
+            bytes_listed=total,
+            rss0_kib=rss0,
+            peak_kib=peak,
+            rss_growth_kib=peak - rss0,
+            hwm_reset=hwm_ok,
+        )
+        return res
+
+    raise SystemExit(f"unknown case {a.case}")
+
+
+if __name__ == "__main__":
+    cm.main_guard(run)

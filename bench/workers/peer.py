@@ -1,0 +1,118 @@
+"""Bench worker for the official SDK (``aistore`` on PyPI). Runs in .venv-peer.
+
+Used the fastest fair way its 2.0.0 source allows:
+* ``Client(endpoint, max_pool_size=P)``: requests' HTTPAdapter keeps P connections per host, so
+  32 threads don't churn connections (its default of 10 would).
+* streaming GET: ``get_reader(chunk_size=...)`` iterated (``iter_content``); read_all() of a large
+  object is a non-streamed ``Response.content`` and much slower, so it is not used for the stream case.
+* small GET: ``get_reader().read_all()`` (one non-streamed request, its own fast path).
+* PUT: ``get_writer().put_file(path)`` (streams the file handle) / ``put_content(bytes)``.
+* list: ``list_objects_iter()`` (msgpack pages, server-max page size, props name,size default).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _common as cm
+
+
+def run() -> dict[str, object]:
+    a = cm.parser(__doc__ or "").parse_args()
+    import aistore
+    from aistore.sdk import Client
+
+    client = Client(a.endpoint, max_pool_size=a.pool)
+    bck = client.bucket(a.bucket)
+    res: dict[str, object] = {
+        "client": f"aistore {aistore.__version__}" if hasattr(aistore, "__version__") else "aistore"
+    }
+    try:
+        import requests
+        import urllib3
+
+        res["stack"] = f"requests {requests.__version__}, urllib3 {urllib3.__version__}"
+    except ImportError:
+        pass
+
+    if a.case == "probe":
+        return res
+
+    if a.case == "get_large":
+        obj = bck.object(a.obj)
+        cs = a.chunk_size or None
+        with cm.Timer(a.profile) as t:
+            n = 0
+            for chunk in obj.get_reader(chunk_size=cs):
+                n += len(chunk)
+        cm.check(a.expect, n, "bytes")
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n)
+        return res
+
+    if a.case == "put_large":
+        obj = bck.object(a.obj)
+        size = os.path.getsize(a.file)
+        with cm.Timer(a.profile) as t:
+            obj.get_writer().put_file(a.file)
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=size)
+        return res
+
+    if a.case == "get_small":
+        names = cm.names(a.names_file)
+
+        def get1(name: str) -> int:
+            return len(bck.object(name).get_reader().read_all())
+
+        with cm.Timer(a.profile) as t:
+            ops, n = cm.run_threads(a.concurrency, names, get1, a.deadline)
+        cm.check(ops * a.size, n, "bytes")
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        return res
+
+    if a.case == "put_small":
+        names = cm.names(a.names_file)
+        data = cm.payloads(a.size, a.seed)
+        idx = {nm: i for i, nm in enumerate(names)}
+
+        def put1(name: str) -> int:
+            body = data[idx[name] % len(data)]
+            bck.object(name).get_writer().put_content(body)
+            return len(body)
+
+        with cm.Timer(a.profile) as t:
+            ops, n = cm.run_threads(a.concurrency, names, put1, a.deadline)
+        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        return res
+
+    if a.case == "list":
+        rss0 = cm.rss_kib()
+        hwm_ok = cm.reset_hwm()
+        with cm.Timer(a.profile) as t:
+            n = 0
+            total = 0
+            for e in bck.list_objects_iter(props="name,size"):
+                n += 1
+                total += e.size or 0
+                _ = e.name
+        peak = cm.hwm_kib()
+        cm.check(a.expect, n, "entries")
+        res.update(
+            seconds=t.seconds,
+            cpu=t.cpu,
+            ops=n,
+            bytes_listed=total,
+            rss0_kib=rss0,
+            peak_kib=peak,
+            rss_growth_kib=peak - rss0,
+            hwm_reset=hwm_ok,
+        )
+        return res
+
+    raise SystemExit(f"unknown case {a.case}")
+
+
+if __name__ == "__main__":
+    cm.main_guard(run)
