@@ -25,7 +25,7 @@ from typing import Any, Self, TypeVar
 import httpx
 from aistore_ll import Client as LowLevelClient
 
-from aistore_hl import _body
+from aistore_hl import _body, _hrw, _ops
 from aistore_hl._ops import Plan
 from aistore_hl._retrying import (
     TRANSIENT_TCODES,
@@ -136,6 +136,12 @@ class _RequestCore:
         self.retry: RetryPolicy | None = None  # per-view override (``with_options``)
         self.timeout: Any = httpx.USE_CLIENT_DEFAULT  # an httpx.Timeout once overridden
 
+    _targets: list[tuple[int, str]] | None = None  # (id_digest, url) for direct reads; lazily fetched
+
+    def forget_targets(self) -> None:
+        """Drop the cached cluster map (after a direct read went wrong)."""
+        self._targets = None
+
     def derive(self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None) -> Self:
         """A view sharing this pool, with other default retry policy and/or timeouts."""
         clone = copy.copy(self)
@@ -173,6 +179,12 @@ class RequestClient(_RequestCore):
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
         return plan.parse(response)
+
+    def owner_url(self, uname: str) -> str | None:
+        """The public URL of the target owning ``uname`` (cluster map fetched once, then cached)."""
+        if self._targets is None:
+            self._targets = _hrw.targets_of(self.run(_ops.smap()))
+        return _hrw.owner_url(self._targets, uname)
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...`` (escape hatch, e.g. ``Bucket.make_request``)."""
@@ -287,6 +299,12 @@ class AsyncRequestClient(_RequestCore):
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
         return plan.parse(response)
+
+    async def owner_url(self, uname: str) -> str | None:
+        """The public URL of the target owning ``uname`` (cluster map fetched once, then cached)."""
+        if self._targets is None:
+            self._targets = _hrw.targets_of(await self.run(_ops.smap()))
+        return _hrw.owner_url(self._targets, uname)
 
     async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...``."""

@@ -28,7 +28,7 @@ from aistore_hl.header import Header
 from aistore_hl.job import JobFailed, all_idle, check_wait_args, poll_delays
 from aistore_hl.listing import AsyncBucketLister, BucketEntry, BucketList
 from aistore_hl.obj_stream import AsyncObjStream
-from aistore_hl.object import ObjectCore, PutContent, range_header
+from aistore_hl.object import _DIRECT_FALLBACK, ObjectCore, PutContent, range_header
 from aistore_hl.object_group import ObjectGroupCore
 from aistore_hl.types import ETL, Bck, ETLDetails, JobStatus, Namespace, ObjectRange, Smap
 from aistore_hl.validation import normalize_provider, validate_etl_name
@@ -268,8 +268,15 @@ class AsyncObject(ObjectCore):
         async def reopen(received: int) -> httpx.Response:
             return await rc.open_stream(kw, range_header(byte_range, received))
 
+        first = None
+        uname = self._direct_uname()
+        if uname is not None and (owner := await rc.owner_url(uname)) is not None:
+            try:
+                first = await rc.open_stream({**kw, "url": owner + kw["url"]}, range_header(byte_range))
+            except _DIRECT_FALLBACK:
+                rc.forget_targets()  # stale map or direct access refused: ask the proxy
         return await AsyncObjStream.create(
-            await rc.open_stream(kw, range_header(byte_range)),
+            first or await rc.open_stream(kw, range_header(byte_range)),
             chunk_size=chunk_size,
             verify_checksum=verify_checksum and byte_range is None,
             reopen=reopen if resumable else None,

@@ -34,6 +34,7 @@ def resolve_config(
     verify: bool | str | None,
     client_cert: str | tuple[str, str] | None,
     max_pool_size: int | None,
+    direct_reads: bool | None = None,
 ) -> ClientConfig:
     """Merge explicit arguments over ``config`` (or over the ``AIS_*`` environment)."""
     given: dict[str, Any] = {
@@ -45,6 +46,7 @@ def resolve_config(
             "verify": verify,
             "client_cert": client_cert,
             "max_pool_size": max_pool_size,
+            "direct_reads": direct_reads,
         }.items()
         if v is not None
     }
@@ -72,6 +74,7 @@ class ClientCore(Generic[RC]):
         client_cert: str | tuple[str, str] | None = None,
         max_pool_size: int | None = None,
         config: ClientConfig | None = None,
+        direct_reads: bool | None = None,
     ) -> None:
         self.config = resolve_config(
             config,
@@ -82,6 +85,7 @@ class ClientCore(Generic[RC]):
             verify=verify,
             client_cert=client_cert,
             max_pool_size=max_pool_size,
+            direct_reads=direct_reads,
         )
         self._rc = self._rc_class(self.config)
 
@@ -132,6 +136,10 @@ class Client(ClientCore[RequestClient]):
         client_cert: Client certificate for mTLS: a PEM path or (cert, key) paths.
         max_pool_size: Connections kept per host; size it to your concurrency.
         config: A complete ``ClientConfig`` (the other keyword arguments override it).
+        direct_reads: GET objects straight from the target that owns them (computed from a
+            cached cluster map, as the cluster does) instead of via the proxy's redirect: one
+            request instead of two. Falls back through the proxy on 404/403/connection errors.
+            Off by default (clusters with AuthN refuse direct target access).
 
     Raises:
         InvalidArgument: A malformed endpoint, timeout or pool size (nothing is sent).

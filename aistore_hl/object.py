@@ -10,7 +10,7 @@ import httpx
 
 from aistore_hl import _body, _ops
 from aistore_hl.const import DEFAULT_CHUNK_SIZE
-from aistore_hl.errors import InvalidArgument
+from aistore_hl.errors import ConnectionFailed, Forbidden, InvalidArgument, NotFound
 from aistore_hl.header import Header
 from aistore_hl.obj_stream import ObjStream
 from aistore_hl.validation import (
@@ -22,6 +22,9 @@ from aistore_hl.validation import (
 
 if TYPE_CHECKING:
     from aistore_hl.bucket import Bucket
+
+# A direct read that fails this way is retried through the proxy (which knows the current map).
+_DIRECT_FALLBACK = (NotFound, Forbidden, ConnectionFailed)
 
 PutContent = bytes | bytearray | memoryview | BinaryIO | Iterable[bytes]
 
@@ -111,6 +114,13 @@ class ObjectCore:
         # A transformed or extracted body has no stable byte offsets to resume from.
         return kw, byte_range, not archpath and not etl_id
 
+    def _direct_uname(self) -> str | None:
+        """The object's uname when it may be read straight from its target (``direct_reads``)."""
+        b = self._bck.bck
+        if not self._bck.client.config.direct_reads or (b.ns is not None and not b.ns.is_global()):
+            return None  # a remote cluster's alias is hashed as its UUID by the proxy: let it route
+        return f"{b.uname()}{self._obj_name}"
+
     def _put_args(
         self, path: str | os.PathLike[str] | None, content: PutContent | None
     ) -> tuple[dict[str, Any], _body.BodySource]:
@@ -197,8 +207,15 @@ class Object(ObjectCore):
         def reopen(received: int) -> httpx.Response:
             return rc.open_stream(kw, range_header(byte_range, received), chunk_size)
 
+        first = None
+        uname = self._direct_uname()
+        if uname is not None and (owner := rc.owner_url(uname)) is not None:
+            try:
+                first = rc.open_stream({**kw, "url": owner + kw["url"]}, range_header(byte_range), chunk_size)
+            except _DIRECT_FALLBACK:
+                rc.forget_targets()  # stale map or direct access refused: ask the proxy
         return ObjStream(
-            rc.open_stream(kw, range_header(byte_range), chunk_size),
+            first or rc.open_stream(kw, range_header(byte_range), chunk_size),
             chunk_size=chunk_size,
             verify_checksum=verify_checksum and byte_range is None,
             reopen=reopen if resumable else None,

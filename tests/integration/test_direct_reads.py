@@ -1,0 +1,83 @@
+"""Opt-in direct reads: the client computes the owning target as the cluster does (HRW)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import string
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from aistore_hl import AsyncClient, Client
+from aistore_hl._hrw import owner_url, targets_of
+from aistore_hl.errors import ErrObjNotFound
+from aistore_hl.types import Bck, Smap
+
+
+def test_hrw_owner_matches_the_proxys_redirect_for_every_name(
+    ais_endpoint: str, bucket_factory: Callable[..., str]
+) -> None:
+    name = bucket_factory("hrw")
+    raw = httpx.Client(base_url=ais_endpoint, timeout=30)
+    targets = targets_of(Smap.from_json(raw.get("/v1/daemon", params={"what": "smap"}).json()))
+    assert len(targets) == 2
+    rng = random.Random(7)
+    alphabet = string.ascii_letters + string.digits + "/._- "
+    owners = set()
+    for _ in range(300):
+        obj = "".join(rng.choices(alphabet, k=rng.randint(1, 60))).strip("/ ") or "x"
+        r = raw.get(f"/v1/objects/{name}/{obj}", params={"provider": "ais"})
+        assert r.status_code == 301, r.text
+        want = owner_url(targets, f"{Bck(name).uname()}{obj}")
+        assert want is not None and r.headers["location"].startswith(want + "/"), (obj, r.headers["location"])
+        owners.add(want)
+    assert len(owners) == 2  # both targets own some names: the test can tell a wrong pick
+
+
+def test_direct_get_is_one_request_and_returns_the_object(
+    ais_endpoint: str, bucket_factory: Callable[..., str]
+) -> None:
+    name = bucket_factory("direct")
+    data = {f"o/{i}": os.urandom(4096 + i) for i in range(20)}
+    with Client(ais_endpoint) as plain, Client(ais_endpoint, direct_reads=True) as direct:
+        for k, v in data.items():
+            plain.bucket(name).object(k).put(content=v)
+        sent: list[httpx.URL] = []
+        direct._rc.http.event_hooks["request"].append(lambda r: sent.append(r.url))
+        b = direct.bucket(name)
+        b.object("o/0").get().read_all()  # first read also fetches the cluster map
+        sent.clear()
+        for k, v in data.items():
+            s = b.object(k).get()
+            assert s.read_all() == v and s.checksum_verified
+        assert len(sent) == len(data)  # one request per object: no proxy hop
+        assert all(u.port != httpx.URL(ais_endpoint).port for u in sent)
+        with pytest.raises(ErrObjNotFound):  # falls back to the proxy, which says 404 too
+            b.object("missing").get()
+
+
+def test_direct_reads_fall_back_through_the_proxy_on_a_stale_map(
+    ais_endpoint: str, bucket_factory: Callable[..., str]
+) -> None:
+    name = bucket_factory("stale")
+    with Client(ais_endpoint, direct_reads=True) as c:
+        c.bucket(name).object("x").put(content=b"payload")
+        rc = c._rc
+        rc._targets = [(1, "http://127.0.0.1:1")]  # a map pointing at nothing
+        assert c.bucket(name).object("x").get().read_all() == b"payload"
+        assert rc._targets is None  # dropped, refetched on the next direct read
+
+
+def test_async_direct_get(ais_endpoint: str, bucket_factory: Callable[..., str]) -> None:
+    name = bucket_factory("adirect")
+
+    async def main() -> None:
+        async with AsyncClient(ais_endpoint, direct_reads=True) as c:
+            await c.bucket(name).object("a").put(content=b"async-direct")
+            assert await (await c.bucket(name).object("a").get()).read_all() == b"async-direct"
+            assert c._rc._targets is not None  # the direct path was taken
+
+    asyncio.run(main())
