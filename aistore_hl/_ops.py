@@ -41,7 +41,7 @@ from aistore_ll.models import Namespace as LLNamespace
 from aistore_ll.models.etl_spec_msg import ETLSpecMsg
 from aistore_ll.models.init_spec_msg import InitSpecMsg
 from aistore_ll.models.tcb_msg_ext import TCBMsgExt
-from aistore_ll.types import UNSET, File, Unset
+from aistore_ll.types import UNSET, File
 
 from aistore_hl.header import Header
 from aistore_hl.listing import BucketList, decode_page
@@ -320,6 +320,3 @@ def etl_stop(name: str) -> Plan[None]:
 
 def etl_delete(name: str) -> Plan[None]:
     return Plan(delete_etl, (name,), {}, _none)
-
-
-__all__ = ["Plan", "Unset"]
