@@ -1096,6 +1096,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         env_info = describe(ctx, cluster is not None)
+        foreign = ForeignCPU([n.pid for n in cluster.nodes if n.pid] if cluster else [])
         setup_data(ctx)
         with CountingRelay(int(endpoint.rsplit(":", 1)[-1])) as relay:
             for r in range(p.rounds + 1):
@@ -1107,8 +1108,8 @@ def main(argv: list[str] | None = None) -> int:
                 for case in cases:
                     settle()
                     ctx.slot = f"{r}.0"
-                    ctx.extra.setdefault("loadavg", []).append((r, case, os.getloadavg()[0]))
                     t = time.monotonic()
+                    fc = foreign.start()
                     if case == "get_large":
                         case_get_large(ctx, r, warm)
                     elif case == "put_large":
@@ -1121,7 +1122,9 @@ def main(argv: list[str] | None = None) -> int:
                         case_list(ctx, r, warm)
                     elif case == "import":
                         case_import(ctx, r, warm)
-                    log(f"  {case}: {time.monotonic() - t:.0f}s")
+                    cores = foreign.cores(fc)
+                    ctx.extra.setdefault("foreign_cpu", []).append((r, case, round(cores, 3)))
+                    log(f"  {case}: {time.monotonic() - t:.0f}s (other processes: {cores:.2f} cores)")
     finally:
         if cluster is not None:
             log("stopping bench cluster")
@@ -1245,20 +1248,62 @@ def cluster_disk(ctx: Ctx) -> str:
         return "?"
 
 
+class ForeignCPU:
+    """CPU used by processes that are not this bench (other work on the box) over an interval.
+
+    Busy time of the whole machine (/proc/stat) minus our own: this process, every child it
+    waited for (workers, curl, aisloader: ``os.times`` children) and the cluster nodes we started
+    (read from /proc/<pid>/stat). With ``AIS_ENDPOINT`` the cluster counts as foreign.
+    """
+
+    TICK = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self, node_pids: list[int]) -> None:
+        self.node_pids = node_pids
+
+    @staticmethod
+    def _busy() -> float:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        idle = v[3] + (v[4] if len(v) > 4 else 0)  # idle + iowait
+        return (sum(v[:8]) - idle) / ForeignCPU.TICK
+
+    def _ours(self) -> float:
+        t = os.times()
+        total = t.user + t.system + t.children_user + t.children_system
+        for pid in self.node_pids:
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / self.TICK
+            except (OSError, IndexError, ValueError):
+                pass
+        return total
+
+    def start(self) -> tuple[float, float, float]:
+        return time.monotonic(), self._busy(), self._ours()
+
+    def cores(self, started: tuple[float, float, float]) -> float:
+        """Average number of cores used by foreign processes since ``started``."""
+        t0, b0, o0 = started
+        wall = time.monotonic() - t0
+        return max(0.0, (self._busy() - b0) - (self._ours() - o0)) / wall if wall > 0 else 0.0
+
+
 def load_note(ctx: Ctx) -> str:
-    """The 1-min load average seen at the start of each case: other work on the box skews everything."""
-    loads = [x[2] for x in ctx.extra.get("loadavg", [])]
-    if not loads:
+    """How much CPU other processes took while cases ran: on a 2-core box it skews everything."""
+    rec = ctx.extra.get("foreign_cpu", [])
+    if not rec:
         return ""
+    worst = max(rec, key=lambda x: x[2])
     note = (
-        f"- 1-min load average at case starts: min {min(loads):.1f}, "
-        f"median {med(loads):.1f}, max {max(loads):.1f}"
+        f"- CPU used by other processes on the machine during cases: median "
+        f"{med([x[2] for x in rec]):.2f} cores, max {worst[2]:.2f} (round {worst[0]} {worst[1]})"
     )
-    busy = os.cpu_count() or 2
-    if max(loads) > 2 * busy:
+    if worst[2] > 0.25:
         note += (
-            f" — WARNING: well above {busy} cores; something else was running on this machine, "
-            "absolute numbers are depressed (paired ratios are less affected)"
+            " — WARNING: something else was running; absolute numbers are depressed "
+            "(the paired ratios much less so)"
         )
     return note
 
