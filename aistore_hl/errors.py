@@ -25,6 +25,7 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
     │   └── InsufficientStorage         507  target out of space
     └── AISClientError                  raised locally, not an answer from the cluster
         ├── ConnectionFailed            the HTTP exchange failed (wraps httpx.RequestError)
+        │   ├── TLSError                    TLS handshake / certificate verification failed
         │   ├── RequestTimeout              a connect / read / write / pool timeout
         │   └── IncompleteRead              the body ended before Content-Length bytes
         ├── ChecksumMismatch            the data read does not match ais-checksum-value
@@ -60,6 +61,7 @@ import datetime
 import json
 import math
 import re
+import ssl
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -99,9 +101,11 @@ __all__ = [
     "RangeNotSatisfiable",
     "RequestTimeout",
     "ServiceUnavailable",
+    "TLSError",
     "Timeout",
     "TooManyRequests",
     "Unauthorized",
+    "UnexpectedResponse",
     "Unsupported",
     "araise_for_status",
     "error_from_response",
@@ -318,6 +322,10 @@ class ConnectionFailed(AISClientError):
 
     def __str__(self) -> str:
         return f"{self.message} ({self.url})" if self.url else self.message
+
+
+class TLSError(ConnectionFailed):
+    """The TLS handshake failed, e.g. the server certificate is not trusted (``verify=``/CA)."""
 
 
 class RequestTimeout(ConnectionFailed):
@@ -804,4 +812,18 @@ def wrap_transport_error(exc: httpx.RequestError) -> ConnectionFailed:
     if isinstance(exc, httpx.TimeoutException):
         phase = next((p for t, p in _TIMEOUT_PHASES.items() if isinstance(exc, t)), "")
         return RequestTimeout(message, url=url, phase=phase)
+    if _caused_by_tls(exc):
+        return TLSError(message, url=url)
     return ConnectionFailed(message, url=url)
+
+
+def _caused_by_tls(exc: BaseException) -> bool:
+    """Whether an ``ssl.SSLError`` is in the exception's cause/context chain."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, ssl.SSLError):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False

@@ -41,6 +41,8 @@ SAMPLES: dict[type[BaseException], BaseException] = {
     E.InsufficientStorage: E.InsufficientStorage(507, "full"),
     E.ConnectionFailed: E.ConnectionFailed("refused", url="http://h:1/"),
     E.RequestTimeout: E.RequestTimeout("slow", url="http://h/", phase="read"),
+    E.TLSError: E.TLSError("CERTIFICATE_VERIFY_FAILED", url="https://h/"),
+    E.UnexpectedResponse: E.UnexpectedResponse("PUT not redirected", url="http://h/o"),
     E.IncompleteRead: E.IncompleteRead(100, 40, url="http://h/o"),
     E.ChecksumMismatch: E.ChecksumMismatch("xxhash2", "aa", "bb", url="http://h/o"),
     E.ObjectChanged: E.ObjectChanged("version changed", url="http://h/o"),
