@@ -1048,9 +1048,9 @@ def main(argv: list[str] | None = None) -> int:
             concurrency=32,
             aisloader_secs=10,
             rounds=args.rounds,
-            import_reps=5,
+            import_reps=4,
             seed=args.seed,
-            small_deadline=30.0,
+            small_deadline=25.0,
         )
     )
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
