@@ -124,18 +124,23 @@ def bin_dir() -> Path:
     return Path(out)
 
 
-def ours_importable() -> tuple[bool, bool, str]:
-    """(sync Client importable, AsyncClient importable, error text)."""
+def ours_importable() -> tuple[bool, bool, bool, str]:
+    """(sync Client importable, AsyncClient importable, direct_reads supported, error text)."""
+    code = (
+        "import inspect, aistore_hl; c = aistore_hl.Client; "
+        "print(hasattr(aistore_hl, 'AsyncClient'), 'direct_reads' in inspect.signature(c).parameters)"
+    )
     r = subprocess.run(
-        [OURS_PY, "-c", "import aistore_hl; aistore_hl.Client; print(hasattr(aistore_hl, 'AsyncClient'))"],
+        [OURS_PY, "-c", code],
         capture_output=True,
         text=True,
         cwd=tempfile.gettempdir(),
         env={**os.environ, **OURS_ENV},
     )
     if r.returncode != 0:
-        return False, False, (r.stderr.strip().splitlines() or ["?"])[-1]
-    return True, r.stdout.strip() == "True", ""
+        return False, False, False, (r.stderr.strip().splitlines() or ["?"])[-1]
+    has_async, has_direct = (x == "True" for x in r.stdout.split())
+    return True, has_async, has_direct, ""
 
 
 def cmd_version(cmd: list[str]) -> str:
@@ -313,6 +318,7 @@ class Ctx:
     loader: Path | None
     has_ours: bool
     has_async: bool
+    has_direct: bool
     samples: dict[str, dict[str, list[dict[str, Any]]]]  # case -> client -> per-round results
     extra: dict[str, Any]
     slot: str = ""  # "<round>.<repetition>": pairs measurements taken side by side
@@ -427,11 +433,14 @@ def case_get_small(ctx: Ctx, r: int, warm: bool) -> None:
                 ),
             )
         )
-    for c in [*_ours_clients(ctx), "official"]:
+    variants = [(c, False) for c in [*_ours_clients(ctx), "official"]]
+    if ctx.has_direct:  # opt-in direct_reads: one request to the owning target instead of two
+        variants += [(c, True) for c in _ours_clients(ctx)]
+    for c, direct in variants:
         runs.append(
             (
-                c,
-                lambda c=c: run_worker(
+                f"{c}:direct" if direct else c,
+                lambda c=c, direct=direct: run_worker(
                     c,
                     "get_small",
                     ctx.endpoint,
@@ -441,6 +450,7 @@ def case_get_small(ctx: Ctx, r: int, warm: bool) -> None:
                     pool=64,
                     size=ctx.p.small_size,
                     deadline=ctx.p.small_deadline,
+                    direct=direct,
                 ),
             )
         )
@@ -780,6 +790,25 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
                 ],
             )
         )
+        if case == "get_small" and m(case, "ours:direct") is not None:
+            cap = capped(case)
+            rows.append(
+                dict(
+                    case=f"  GET {n_small}, {p.concurrency}-way, ours with direct_reads=True (opt-in)",
+                    unit="ops/s",
+                    ours=m(case, "ours:direct"),
+                    ours_async=m(case, "ours_async:direct"),
+                    official=off,
+                    ceiling=ceil,
+                    ceiling_name="aisloader",
+                    capped=[k.split(":")[0] for k in cap if k.endswith(":direct")]
+                    + (["official"] if "official" in cap else []),
+                    checks=[
+                        ("ours/official", ratio(case, "ours:direct", "official"), 2.0, ">="),
+                        ("async/official", ratio(case, "ours_async:direct", "official"), 2.0, ">="),
+                    ],
+                )
+            )
     pbs = ctx.extra.get("proxy_bytes", {}).get("put_small", {})
     if pbs:
 
@@ -1050,7 +1079,7 @@ def main(argv: list[str] | None = None) -> int:
             rounds=args.rounds,
             import_reps=4,
             seed=args.seed,
-            small_deadline=25.0,
+            small_deadline=20.0,
         )
     )
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
@@ -1062,7 +1091,7 @@ def main(argv: list[str] | None = None) -> int:
     ensure_peer_venv()
     ensure_ours_venv()
     ctx_where = OURS_WHERE
-    has_ours, has_async, why = ours_importable()
+    has_ours, has_async, has_direct, why = ours_importable()
     if not has_ours:
         log(f"aistore_hl not importable ({why}): measuring the official SDK and the ceilings only")
     elif not has_async:
@@ -1091,12 +1120,14 @@ def main(argv: list[str] | None = None) -> int:
         loader=loader,
         has_ours=has_ours,
         has_async=has_async,
+        has_direct=has_direct,
         samples={},
         extra={"ours_where": ctx_where},
     )
     try:
         env_info = describe(ctx, cluster is not None)
         foreign = ForeignCPU([n.pid for n in cluster.nodes if n.pid] if cluster else [])
+        ctx.extra["own_cluster"] = cluster is not None
         setup_data(ctx)
         with CountingRelay(int(endpoint.rsplit(":", 1)[-1])) as relay:
             for r in range(p.rounds + 1):
@@ -1192,6 +1223,7 @@ def rerender(path: Path, out_dir: Path) -> str:
         loader=None,
         has_ours=True,
         has_async=True,
+        has_direct=True,
         samples=d["samples"],
         extra=d["extra"],
     )
@@ -1300,7 +1332,9 @@ def load_note(ctx: Ctx) -> str:
         f"- CPU used by other processes on the machine during cases: median "
         f"{med([x[2] for x in rec]):.2f} cores, max {worst[2]:.2f} (round {worst[0]} {worst[1]})"
     )
-    if worst[2] > 0.25:
+    if not ctx.extra.get("own_cluster", True):
+        note += " (AIS_ENDPOINT: the cluster's own CPU counts here)"
+    elif worst[2] > 0.25:
         note += (
             " — WARNING: something else was running; absolute numbers are depressed "
             "(the paired ratios much less so)"

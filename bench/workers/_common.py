@@ -42,6 +42,7 @@ def parser(doc: str) -> argparse.ArgumentParser:
         default=0.0,
         help="small cases: take no new item after this many seconds (0 = run all)",
     )
+    p.add_argument("--direct", action="store_true", help="ours: Client(direct_reads=True)")
     p.add_argument("--no-verify", action="store_true", help="ours: get(verify_checksum=False)")
     p.add_argument("--profile", default="", help="write a cProfile pstats dump of the timed section here")
     return p
@@ -84,6 +85,12 @@ def reset_hwm() -> bool:
         return False
 
 
+def _minflt() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
 class Timer:
     def __init__(self, profile: str = "") -> None:
         self.profile = profile
@@ -95,6 +102,7 @@ class Timer:
 
             self._prof = cProfile.Profile()
             self._prof.enable()
+        self.flt0 = _minflt()
         self.cpu0 = time.process_time()
         self.t0 = time.perf_counter()
         return self
@@ -102,6 +110,7 @@ class Timer:
     def __exit__(self, *exc: object) -> None:
         self.seconds = time.perf_counter() - self.t0
         self.cpu = time.process_time() - self.cpu0
+        self.minflt = _minflt() - self.flt0  # page faults: ~256 per MiB when buffers come from fresh pages
         if self._prof is not None:
             self._prof.disable()
             self._prof.dump_stats(self.profile)

@@ -31,7 +31,8 @@ def run() -> dict[str, object]:
     import aistore_hl
     from aistore_hl import Client
 
-    client = Client(a.endpoint, max_pool_size=a.pool)
+    extra = {"direct_reads": True} if a.direct else {}
+    client = Client(a.endpoint, max_pool_size=a.pool, **extra)
     bck = client.bucket(a.bucket)
     res: dict[str, object] = {
         "client": f"aistore_hl {getattr(aistore_hl, '__version__', '?')}",
@@ -52,7 +53,7 @@ def run() -> dict[str, object]:
                 for chunk in s:
                     n += len(chunk)
         cm.check(a.expect, n, "bytes")
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n)
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
         return res
 
     if a.case == "put_large":
@@ -60,7 +61,7 @@ def run() -> dict[str, object]:
         size = os.path.getsize(a.file)
         with cm.Timer(a.profile) as t:
             obj.put(path=a.file)
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=size)
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=size)
         return res
 
     if a.case == "get_small":
@@ -72,7 +73,7 @@ def run() -> dict[str, object]:
         with cm.Timer(a.profile) as t:
             ops, n = cm.run_threads(a.concurrency, names, get1, a.deadline)
         cm.check(ops * a.size, n, "bytes")
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n, ops=ops, planned=len(names))
         return res
 
     if a.case == "put_small":
@@ -87,7 +88,7 @@ def run() -> dict[str, object]:
 
         with cm.Timer(a.profile) as t:
             ops, n = cm.run_threads(a.concurrency, names, put1, a.deadline)
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n, ops=ops, planned=len(names))
         return res
 
     if a.case == "list":

@@ -41,7 +41,8 @@ async def arun() -> dict[str, object]:
 
     res: dict[str, object] = {"client": f"aistore_hl {getattr(aistore_hl, '__version__', '?')} async"}
     try:
-        client_cm = AsyncClient(a.endpoint, max_pool_size=a.pool)
+        extra = {"direct_reads": True} if a.direct else {}
+        client_cm = AsyncClient(a.endpoint, max_pool_size=a.pool, **extra)
     except TypeError:  # no pool knob: its default
         client_cm = AsyncClient(a.endpoint)
     async with client_cm as client:
@@ -61,7 +62,7 @@ async def arun() -> dict[str, object]:
                     async for chunk in s:
                         n += len(chunk)
             cm.check(a.expect, n, "bytes")
-            res.update(seconds=t.seconds, cpu=t.cpu, bytes=n)
+            res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
             return res
 
         if a.case == "put_large":
@@ -69,7 +70,7 @@ async def arun() -> dict[str, object]:
             size = os.path.getsize(a.file)
             with cm.Timer(a.profile) as t:
                 await obj.put(path=a.file)
-            res.update(seconds=t.seconds, cpu=t.cpu, bytes=size)
+            res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=size)
             return res
 
         if a.case == "get_small":
@@ -82,7 +83,7 @@ async def arun() -> dict[str, object]:
             with cm.Timer(a.profile) as t:
                 ops, n = await _tasks(a.concurrency, names, get1, a.deadline)
             cm.check(ops * a.size, n, "bytes")
-            res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+            res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n, ops=ops, planned=len(names))
             return res
 
         if a.case == "put_small":
@@ -97,7 +98,7 @@ async def arun() -> dict[str, object]:
 
             with cm.Timer(a.profile) as t:
                 ops, n = await _tasks(a.concurrency, names, put1, a.deadline)
-            res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+            res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n, ops=ops, planned=len(names))
             return res
 
         if a.case == "list":

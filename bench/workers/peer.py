@@ -49,7 +49,7 @@ def run() -> dict[str, object]:
             for chunk in obj.get_reader(chunk_size=cs):
                 n += len(chunk)
         cm.check(a.expect, n, "bytes")
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n)
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
         return res
 
     if a.case == "put_large":
@@ -57,7 +57,7 @@ def run() -> dict[str, object]:
         size = os.path.getsize(a.file)
         with cm.Timer(a.profile) as t:
             obj.get_writer().put_file(a.file)
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=size)
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=size)
         return res
 
     if a.case == "get_small":
@@ -69,7 +69,7 @@ def run() -> dict[str, object]:
         with cm.Timer(a.profile) as t:
             ops, n = cm.run_threads(a.concurrency, names, get1, a.deadline)
         cm.check(ops * a.size, n, "bytes")
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n, ops=ops, planned=len(names))
         return res
 
     if a.case == "put_small":
@@ -84,7 +84,7 @@ def run() -> dict[str, object]:
 
         with cm.Timer(a.profile) as t:
             ops, n = cm.run_threads(a.concurrency, names, put1, a.deadline)
-        res.update(seconds=t.seconds, cpu=t.cpu, bytes=n, ops=ops, planned=len(names))
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n, ops=ops, planned=len(names))
         return res
 
     if a.case == "list":
