@@ -46,7 +46,15 @@ def test_direct_get_is_one_request_and_returns_the_object(
         for k, v in data.items():
             plain.bucket(name).object(k).put(content=v)
         sent: list[httpx.URL] = []
-        direct._rc.http.event_hooks["request"].append(lambda r: sent.append(r.url))
+        retrying = direct._rc.transport
+        inner = retrying._inner  # type: ignore[attr-defined]
+
+        class Tap(httpx.BaseTransport):  # sees every HTTP attempt below the retry layer
+            def handle_request(self, request: httpx.Request) -> httpx.Response:
+                sent.append(request.url)
+                return inner.handle_request(request)  # type: ignore[no-any-return]
+
+        retrying._inner = Tap()  # type: ignore[attr-defined]
         b = direct.bucket(name)
         b.object("o/0").get().read_all()  # first read also fetches the cluster map
         sent.clear()

@@ -65,8 +65,9 @@ def mock_client(
 ) -> Client:
     c = Client(PROXY, retry=retry)
     c._rc.http.close()
+    c._rc.transport = RetryTransport(httpx.MockTransport(handler), c.config.retry)
     c._rc.http = httpx.Client(
-        transport=RetryTransport(httpx.MockTransport(handler), c.config.retry),
+        transport=c._rc.transport,
         event_hooks={"response": [raise_on_error]},
         **_client_kwargs(c.config),
     )
@@ -79,8 +80,9 @@ def mock_async_client(
 ) -> AsyncClient:
     """Build inside a running event loop; ``await c.close()`` when done."""
     c = AsyncClient(PROXY, retry=retry)
+    c._rc.transport = AsyncRetryTransport(httpx.MockTransport(handler), c.config.retry)
     c._rc.http = httpx.AsyncClient(
-        transport=AsyncRetryTransport(httpx.MockTransport(handler), c.config.retry),
+        transport=c._rc.transport,
         event_hooks={"response": [araise_on_error]},
         **_client_kwargs(c.config),
     )

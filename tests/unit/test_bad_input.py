@@ -2,7 +2,8 @@
 
 The clients point at ``127.0.0.1:1`` (nothing listens there, so any request that slipped through
 would fail with ``ConnectionFailed``, not the expected ``InvalidArgument``) and count requests
-with an httpx event hook on their connection pool; every case asserts the count is zero.
+with a tap below their retry layer (every HTTP attempt, whichever path sent it); every case
+asserts the count is zero.
 """
 
 from __future__ import annotations
@@ -29,21 +30,33 @@ NOWHERE = "http://127.0.0.1:1"
 
 
 class Counted:
+    """Counts every HTTP attempt: a tap between a client's retry layer and its real transport."""
+
     def __init__(self) -> None:
         self.requests: list[str] = []
 
-    def hook(self, request: httpx.Request) -> None:
-        self.requests.append(f"{request.method} {request.url}")
+    def tap(self, client: Client | AsyncClient) -> None:
+        retrying = client._rc.transport
+        inner = retrying._inner  # type: ignore[attr-defined]
+        seen = self.requests
 
-    async def ahook(self, request: httpx.Request) -> None:
-        self.requests.append(f"{request.method} {request.url}")
+        class Tap(httpx.BaseTransport, httpx.AsyncBaseTransport):
+            def handle_request(self, request: httpx.Request) -> httpx.Response:
+                seen.append(f"{request.method} {request.url}")
+                return inner.handle_request(request)  # type: ignore[no-any-return]
+
+            async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+                seen.append(f"{request.method} {request.url}")
+                return await inner.handle_async_request(request)  # type: ignore[no-any-return]
+
+        retrying._inner = Tap()  # type: ignore[attr-defined]
 
 
 @pytest.fixture
 def counted() -> Iterator[tuple[Client, Counted]]:
     counter = Counted()
     client = Client(NOWHERE, retry=RetryPolicy.no_retries())
-    client._rc.http.event_hooks["request"].append(counter.hook)
+    counter.tap(client)
     yield client, counter
     client.close()
 
@@ -56,7 +69,7 @@ def _a(fn: Callable[[AsyncClient], Any]) -> Callable[[Client], Any]:
 
         async def main() -> Any:
             async with AsyncClient(NOWHERE, retry=RetryPolicy.no_retries()) as ac:
-                ac._rc.http.event_hooks["request"].append(counter.ahook)
+                counter.tap(ac)
                 try:
                     r = fn(ac)
                     if asyncio.iscoroutine(r):

@@ -213,3 +213,53 @@ def test_a_proxy_that_does_not_redirect_fails_the_put_instead_of_dropping_the_da
         mock_client(cl.rec).bucket("b").object("o").put(content=DATA)
     assert cl.stored == []
     assert cl.hops() == ["proxy.test:0"]
+
+
+# -- RequestClient.send: redirects as httpx.Client follows them -----------------------------------------
+def test_redirect_hop_gets_the_new_host_and_loses_the_token_across_origins() -> None:
+    req = httpx.Request(
+        "GET", "http://proxy.test:8080/v1/objects/b/o?provider=ais", headers={"Authorization": "Bearer t"}
+    )
+    resp = httpx.Response(301, headers={"Location": "http://target.test:8081/v1/objects/b/o?pid=x"})
+    hop = _request._redirect_request(req, resp)
+    assert (hop.method, str(hop.url)) == ("GET", "http://target.test:8081/v1/objects/b/o?pid=x")
+    assert hop.headers["host"] == "target.test:8081"
+    assert "authorization" not in hop.headers
+    # same origin, relative Location: the token stays
+    same = _request._redirect_request(req, httpx.Response(307, headers={"Location": "/v1/other"}))
+    assert str(same.url) == "http://proxy.test:8080/v1/other"
+    assert same.headers["authorization"] == "Bearer t" and same.headers["host"] == "proxy.test:8080"
+
+
+def test_redirect_307_keeps_method_and_body_303_drops_them() -> None:
+    req = httpx.Request("PUT", "http://proxy.test/x", content=b"abc")
+    keep = _request._redirect_request(req, httpx.Response(307, headers={"Location": "http://t.test/x"}))
+    assert (keep.method, keep.read(), keep.headers["content-length"]) == ("PUT", b"abc", "3")
+    post = httpx.Request("POST", "http://proxy.test/x", content=b"abc")
+    see = _request._redirect_request(post, httpx.Response(303, headers={"Location": "http://t.test/y"}))
+    assert see.method == "GET" and "content-length" not in see.headers
+
+
+@pytest.mark.parametrize(
+    ("params", "query"),
+    [
+        ({"provider": "ais", "namespace": None}, "provider=ais"),
+        ({"frc": True, "keep_bck_md": False}, "frc=true&keep_bck_md=false"),
+        ({"prefix": "a b/c&d=é"}, "prefix=a+b%2Fc%26d%3D%C3%A9"),
+        ({"k": ["x", "y"]}, "k=x&k=y"),
+    ],
+)
+def test_query_string_matches_httpx(params: dict[str, Any], query: str) -> None:
+    assert _request._query_string(params) == query
+    # and it means the same to the server as httpx's own encoding
+    ours = httpx.URL(f"http://h/?{query}").params
+    theirs = httpx.Request("GET", "http://h/", params={k: v for k, v in params.items() if v is not None}).url.params
+    assert sorted(ours.multi_items()) == sorted(theirs.multi_items())
+
+
+def test_send_stops_redirect_loops() -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(301, headers={"Location": "/v1/objects/b/o"})
+
+    with pytest.raises(UnexpectedResponse, match="redirects"):
+        mock_client(Recorder(handle)).bucket("b").object("o").get()

@@ -1,4 +1,9 @@
-"""aistore_hl.transport.Urllib3Transport against a real HTTP server on 127.0.0.1."""
+"""aistore_hl's httpx transports against a real HTTP server on 127.0.0.1.
+
+The behaviour tests run for both ``Urllib3Transport`` and ``HTTPClientTransport`` (the default of
+the sync client); the pool tests at the end are urllib3-specific (see test_httpclient_transport.py
+for the http.client pool).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from urllib3 import exceptions as u3
 
 from aistore_hl import errors as E
 from aistore_hl.config import ClientConfig
+from aistore_hl.httpclient_transport import HTTPClientTransport
 from aistore_hl.obj_stream import ObjStream
 from aistore_hl.transport import Urllib3Transport, _map_error
 
@@ -169,9 +175,10 @@ def server() -> Iterator[str]:
         srv.server_close()
 
 
-@pytest.fixture
-def client() -> Iterator[httpx.Client]:
-    with httpx.Client(transport=Urllib3Transport(), trust_env=False, timeout=10.0) as c:
+@pytest.fixture(params=["urllib3", "http.client"])
+def client(request: pytest.FixtureRequest) -> Iterator[httpx.Client]:
+    transport = Urllib3Transport() if request.param == "urllib3" else HTTPClientTransport()
+    with httpx.Client(transport=transport, trust_env=False, timeout=10.0) as c:
         yield c
 
 
