@@ -99,11 +99,12 @@ class Timeouts:
     """Per-phase timeouts in seconds; ``None`` disables a phase's timeout.
 
     Attributes:
-        connect: Establishing a connection (also bounds each socket send with the
-            urllib3 transport).
+        connect: Establishing a connection.
         read: Waiting for response data (between two socket reads, not the whole body).
-        write: Sending request data (httpx's default transport).
-        pool: Waiting for a free pooled connection.
+        write: Sending request data (each socket send; the sync client's transport - the
+            AsyncClient's aiohttp transport has no write timeout).
+        pool: Waiting for a free pooled connection (AsyncClient; the sync pool never waits:
+            it opens another connection when all are busy).
     """
 
     connect: float | None = 5.0
@@ -374,7 +375,7 @@ class ClientConfig:
             ``repr``.
         max_pool_size: Connections kept per host (the proxy and each target).
         chunk_size: Default chunk size for iterating over object content.
-        read_chunk_size: Bytes per socket read for the urllib3 transport (1 MiB).
+        read_chunk_size: Bytes per read when streaming a response body (1 MiB).
         user_agent: The ``User-Agent`` header.
 
     Raises:
@@ -390,7 +391,7 @@ class ClientConfig:
     max_pool_size: int = DEFAULT_MAX_POOL_SIZE
     chunk_size: int = DEFAULT_CHUNK_SIZE
     read_chunk_size: int = DEFAULT_READ_CHUNK_SIZE
-    user_agent: str = "aistore-hl"
+    user_agent: str = "aistore-hl/0.1.0"
     # Opt-in: GET objects straight from their target (client-side HRW over a cached cluster map),
     # skipping the proxy's redirect; falls back through the proxy on any doubt. Off by default:
     # clusters with AuthN refuse direct target access.

@@ -59,7 +59,7 @@ NS_NAME_PREFIX: Final = "#"
 #: Default chunk size (bytes) for iterating over an object's content (seed value).
 DEFAULT_CHUNK_SIZE: Final = 32768
 
-#: Bytes read from the socket per call by :class:`aistore_hl.transport.Urllib3Transport`.
+#: Bytes read per call when streaming a response body (the transports' default read size).
 DEFAULT_READ_CHUNK_SIZE: Final = 1 << 20
 
 #: Maximum length, in bytes, of a bucket name (``cos.MaxNameLength``).

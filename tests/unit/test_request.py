@@ -253,7 +253,9 @@ def test_query_string_matches_httpx(params: dict[str, Any], query: str) -> None:
     assert _request._query_string(params) == query
     # and it means the same to the server as httpx's own encoding
     ours = httpx.URL(f"http://h/?{query}").params
-    theirs = httpx.Request("GET", "http://h/", params={k: v for k, v in params.items() if v is not None}).url.params
+    theirs = httpx.Request(
+        "GET", "http://h/", params={k: v for k, v in params.items() if v is not None}
+    ).url.params
     assert sorted(ours.multi_items()) == sorted(theirs.multi_items())
 
 
@@ -263,3 +265,21 @@ def test_send_stops_redirect_loops() -> None:
 
     with pytest.raises(UnexpectedResponse, match="redirects"):
         mock_client(Recorder(handle)).bucket("b").object("o").get()
+
+
+def test_user_agent_and_token_headers_come_from_the_config() -> None:
+    from aistore_hl import ClientConfig
+
+    seen: list[httpx.Headers] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers)
+        return httpx.Response(200, json=[])
+
+    c = mock_client(Recorder(handle))
+    c.config = ClientConfig(c.config.endpoint, user_agent="my-app/2", token="tok")
+    c._rc.__init__(c.config)  # type: ignore[misc]  # rebuild the request core from the new config
+    c._rc.transport = _retrying.RetryTransport(httpx.MockTransport(handle), c.config.retry)
+    c.cluster().list_buckets()
+    assert seen[-1]["user-agent"] == "my-app/2"
+    assert seen[-1]["authorization"] == "Bearer tok"
