@@ -363,7 +363,7 @@ def case_get_large(ctx: Ctx, r: int, warm: bool) -> None:
     for c in [*_ours_clients(ctx), "official"]:
         variants = [(0, "default", False), (MIB, "1MiB", False)]
         if c.startswith("ours"):  # official and curl never verify: show ours without it too
-            variants.append((MIB, "1MiB-noverify", True))
+            variants += [(0, "default-noverify", True), (MIB, "1MiB-noverify", True)]
         for cs, tag, nov in variants:
             runs.append(
                 (
@@ -703,6 +703,7 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
     )
     for tag, label in (
         ("default", "default chunk size"),
+        ("default-noverify", "default chunk size, ours verify_checksum=False"),
         ("1MiB", "chunk_size=1 MiB"),
         ("1MiB-noverify", "chunk_size=1 MiB, ours verify_checksum=False"),
     ):
