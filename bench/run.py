@@ -850,6 +850,23 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
     def rss(client: str) -> float | None:
         return summary.get("list", {}).get(client, {}).get("rss_growth_mb_max")
 
+    def list_cpu(client: str) -> float | None:
+        return summary.get("list", {}).get(client, {}).get("cpu_s")
+
+    # Listing is paced by the cluster producing pages; the client's own CPU shows what decoding costs.
+    cpu_ours, cpu_off = list_cpu("ours"), list_cpu("official")
+    rows.append(
+        dict(
+            case=f"  List {p.list_count:,}: client CPU seconds (the rest of the wall time is the cluster)",
+            unit="s",
+            ours=cpu_ours,
+            ours_async=list_cpu("ours_async"),
+            official=cpu_off,
+            ceiling=None,
+            ceiling_name="",
+            checks=[("official/ours", cpu_off / cpu_ours if cpu_ours and cpu_off else None, None, "")],
+        )
+    )
     rows.append(
         dict(
             case="  List: peak RSS growth while iterating (max of runs)",
