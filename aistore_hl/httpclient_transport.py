@@ -81,10 +81,11 @@ def _dropped(conn: AnyConn) -> bool:
     if sock is None:
         return True
     try:
-        readable, _, _ = select.select([sock], [], [], 0)
+        poller = select.poll()  # not select(): it cannot take descriptors above 1023
+        poller.register(sock, select.POLLIN)
+        return bool(poller.poll(0))
     except (OSError, ValueError):
         return True
-    return bool(readable)
 
 
 def _stale(exc: BaseException, phase: str, method: str) -> bool:

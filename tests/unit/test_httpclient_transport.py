@@ -10,6 +10,7 @@ import http.client
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -186,3 +187,18 @@ def test_connection_refused_through_the_transport(transport: HTTPClientTransport
     s.close()
     with _client(transport) as c, pytest.raises(httpx.ConnectError):
         c.get(f"http://127.0.0.1:{port}/")
+
+
+def test_a_connection_idle_past_the_stale_limit_is_checked_and_replaced(
+    server: str, transport: HTTPClientTransport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aistore_hl import httpclient_transport as ht
+
+    with _client(transport) as c:
+        c.get(f"{server}/close-after")  # pooled, but the server closes it right after answering
+        time.sleep(0.2)  # ... give it time to do so
+        monkeypatch.setattr(ht, "_STALE_AFTER", 0.0)  # every idle connection gets checked
+        SERVED.clear()
+        # even a non-replayable body is safe: the dead connection is found before sending
+        r = c.put(f"{server}/put", content=iter([b"abc"]), headers={"Content-Length": "3"})
+        assert r.text == "3" and SERVED == ["PUT /put"]
