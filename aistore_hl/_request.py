@@ -46,7 +46,16 @@ from aistore_hl._retrying import (
     tls_verify_failed,
 )
 from aistore_hl.config import ClientConfig, RetryPolicy
-from aistore_hl.errors import AISError, UnexpectedResponse, error_from_response, wrap_transport_error
+from aistore_hl.errors import (
+    AISClientError,
+    AISError,
+    Forbidden,
+    NotFound,
+    Unauthorized,
+    UnexpectedResponse,
+    error_from_response,
+    wrap_transport_error,
+)
 from aistore_hl.httpclient_transport import HTTPClientTransport
 from aistore_hl.transport import READ_SIZE_EXTENSION
 
@@ -185,6 +194,22 @@ def _location(proxy_resp: httpx.Response) -> str:
     return str(proxy_resp.headers["location"])
 
 
+class _Routing:
+    """Direct-read state of one client: the targets of its cached cluster map, and whether the
+    cluster refused direct target access (AuthN clusters answer 403; then every read goes through
+    the proxy, without paying a refused request each time)."""
+
+    __slots__ = ("refused", "targets")
+
+    def __init__(self) -> None:
+        self.targets: list[tuple[int, str]] | None = None  # (id digest, public URL)
+        self.refused = False
+
+
+# The cluster map could not be used for a direct read: read through the proxy instead.
+_NO_MAP_ERRORS = (AISError, AISClientError, KeyError, TypeError, ValueError)
+
+
 class _RequestCore:
     """Identity and per-view defaults shared by the sync and async request clients."""
 
@@ -199,12 +224,24 @@ class _RequestCore:
         if config.token:
             headers["Authorization"] = f"Bearer {config.token}"
         self._headers = headers
-
-    _targets: list[tuple[int, str]] | None = None  # (id_digest, url) for direct reads; lazily fetched
+        self.routing = _Routing()  # shared by ``derive``d views (a shallow copy keeps the object)
 
     def forget_targets(self) -> None:
-        """Drop the cached cluster map (after a direct read went wrong)."""
-        self._targets = None
+        """Drop the cached cluster map (a direct read showed it stale)."""
+        self.routing.targets = None
+
+    def direct_failed(self, exc: BaseException) -> None:
+        """A direct read failed with ``exc`` (the caller then reads through the proxy)."""
+        if isinstance(exc, (Unauthorized, Forbidden)):
+            self.refuse_direct(exc)
+        elif not isinstance(exc, NotFound):  # a 404 may be a missing object: see ``Object.get``
+            self.forget_targets()
+
+    def refuse_direct(self, exc: BaseException) -> None:
+        """Stop reading directly from targets for the rest of this client's life."""
+        if not self.routing.refused:
+            self.routing.refused = True
+            _log.info("direct reads off for %s: %s (reads go through the proxy)", self.endpoint, exc)
 
     def derive(self, *, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None) -> Self:
         """A view sharing this pool, with other default retry policy and/or timeouts."""
@@ -319,10 +356,18 @@ class RequestClient(_RequestCore):
         return plan.parse(response)
 
     def owner_url(self, uname: str) -> str | None:
-        """The public URL of the target owning ``uname`` (cluster map fetched once, then cached)."""
-        if self._targets is None:
-            self._targets = _hrw.targets_of(self.run(_ops.smap()))
-        return _hrw.owner_url(self._targets, uname)
+        """The public URL of the target owning ``uname`` (cluster map fetched once, then cached);
+        None when direct reads are refused or the map cannot be had (read through the proxy)."""
+        routing = self.routing
+        if routing.refused:
+            return None
+        if routing.targets is None:
+            try:
+                routing.targets = _hrw.targets_of(self.run(_ops.smap()))
+            except _NO_MAP_ERRORS as exc:
+                self.refuse_direct(exc)
+                return None
+        return _hrw.owner_url(routing.targets, uname)
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...`` (escape hatch, e.g. ``Bucket.make_request``)."""
@@ -452,10 +497,17 @@ class AsyncRequestClient(_RequestCore):
         return plan.parse(response)
 
     async def owner_url(self, uname: str) -> str | None:
-        """The public URL of the target owning ``uname`` (cluster map fetched once, then cached)."""
-        if self._targets is None:
-            self._targets = _hrw.targets_of(await self.run(_ops.smap()))
-        return _hrw.owner_url(self._targets, uname)
+        """Async twin of ``RequestClient.owner_url``."""
+        routing = self.routing
+        if routing.refused:
+            return None
+        if routing.targets is None:
+            try:
+                routing.targets = _hrw.targets_of(await self.run(_ops.smap()))
+            except _NO_MAP_ERRORS as exc:
+                self.refuse_direct(exc)
+                return None
+        return _hrw.owner_url(routing.targets, uname)
 
     async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """A raw request to ``/v1/...``."""

@@ -269,14 +269,20 @@ class AsyncObject(ObjectCore):
             return await rc.open_stream(kw, range_header(byte_range, received))
 
         first = None
+        missed = False  # the cached map's owner said 404
         uname = self._direct_uname()
         if uname is not None and (owner := await rc.owner_url(uname)) is not None:
             try:
                 first = await rc.open_stream({**kw, "url": owner + kw["url"]}, range_header(byte_range))
-            except _DIRECT_FALLBACK:
-                rc.forget_targets()  # stale map or direct access refused: ask the proxy
+            except _DIRECT_FALLBACK as exc:
+                rc.direct_failed(exc)  # then ask the proxy
+                missed = isinstance(exc, NotFound)
+        if first is None:
+            first = await rc.open_stream(kw, range_header(byte_range))
+            if missed:  # the proxy found what the cached map's owner did not: the map is stale
+                rc.forget_targets()
         return await AsyncObjStream.create(
-            first or await rc.open_stream(kw, range_header(byte_range)),
+            first,
             chunk_size=chunk_size,
             verify_checksum=verify_checksum and byte_range is None,
             reopen=reopen if resumable else None,

@@ -138,8 +138,10 @@ class Client(ClientCore[RequestClient]):
         config: A complete ``ClientConfig`` (the other keyword arguments override it).
         direct_reads: GET objects straight from the target that owns them (computed from a
             cached cluster map, as the cluster does) instead of via the proxy's redirect: one
-            request instead of two. Falls back through the proxy on 404/403/connection errors.
-            Off by default (clusters with AuthN refuse direct target access).
+            request instead of two. On by default. A read the owner cannot serve (404,
+            connection error) is retried through the proxy (a stale map is then dropped); a
+            cluster that refuses direct access (401/403, e.g. with AuthN) turns them off for
+            this client after the first refusal. ``False``: every read through the proxy.
 
     Raises:
         InvalidArgument: A malformed endpoint, timeout or pool size (nothing is sent).

@@ -392,10 +392,10 @@ class ClientConfig:
     chunk_size: int = DEFAULT_CHUNK_SIZE
     read_chunk_size: int = DEFAULT_READ_CHUNK_SIZE
     user_agent: str = "aistore-hl/0.1.0"
-    # Opt-in: GET objects straight from their target (client-side HRW over a cached cluster map),
-    # skipping the proxy's redirect; falls back through the proxy on any doubt. Off by default:
-    # clusters with AuthN refuse direct target access.
-    direct_reads: bool = False
+    # GET objects straight from their target (client-side HRW over a cached cluster map), skipping
+    # the proxy's redirect; falls back through the proxy on any doubt, and stops trying for good
+    # when the cluster refuses direct access (AuthN clusters answer 403).
+    direct_reads: bool = True
 
     def __post_init__(self) -> None:
         endpoint = self.endpoint.strip() if isinstance(self.endpoint, str) else ""

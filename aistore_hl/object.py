@@ -10,7 +10,7 @@ import httpx
 
 from aistore_hl import _body, _ops
 from aistore_hl.const import DEFAULT_CHUNK_SIZE
-from aistore_hl.errors import ConnectionFailed, Forbidden, InvalidArgument, NotFound
+from aistore_hl.errors import ConnectionFailed, Forbidden, InvalidArgument, NotFound, Unauthorized
 from aistore_hl.header import Header
 from aistore_hl.obj_stream import ObjStream
 from aistore_hl.validation import (
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from aistore_hl.bucket import Bucket
 
 # A direct read that fails this way is retried through the proxy (which knows the current map).
-_DIRECT_FALLBACK = (NotFound, Forbidden, ConnectionFailed)
+_DIRECT_FALLBACK = (NotFound, Unauthorized, Forbidden, ConnectionFailed)
 
 PutContent = bytes | bytearray | memoryview | BinaryIO | Iterable[bytes]
 
@@ -208,14 +208,20 @@ class Object(ObjectCore):
             return rc.open_stream(kw, range_header(byte_range, received), chunk_size)
 
         first = None
+        missed = False  # the cached map's owner said 404
         uname = self._direct_uname()
         if uname is not None and (owner := rc.owner_url(uname)) is not None:
             try:
                 first = rc.open_stream({**kw, "url": owner + kw["url"]}, range_header(byte_range), chunk_size)
-            except _DIRECT_FALLBACK:
-                rc.forget_targets()  # stale map or direct access refused: ask the proxy
+            except _DIRECT_FALLBACK as exc:
+                rc.direct_failed(exc)  # then ask the proxy
+                missed = isinstance(exc, NotFound)
+        if first is None:
+            first = rc.open_stream(kw, range_header(byte_range), chunk_size)
+            if missed:  # the proxy found what the cached map's owner did not: the map is stale
+                rc.forget_targets()
         return ObjStream(
-            first or rc.open_stream(kw, range_header(byte_range), chunk_size),
+            first,
             chunk_size=chunk_size,
             verify_checksum=verify_checksum and byte_range is None,
             reopen=reopen if resumable else None,

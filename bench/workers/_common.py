@@ -42,7 +42,7 @@ def parser(doc: str) -> argparse.ArgumentParser:
         default=0.0,
         help="small cases: take no new item after this many seconds (0 = run all)",
     )
-    p.add_argument("--direct", action="store_true", help="ours: Client(direct_reads=True)")
+    p.add_argument("--via-proxy", action="store_true", help="ours: Client(direct_reads=False)")
     p.add_argument("--no-verify", action="store_true", help="ours: get(verify_checksum=False)")
     p.add_argument("--profile", default="", help="write a cProfile pstats dump of the timed section here")
     return p

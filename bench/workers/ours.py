@@ -31,7 +31,7 @@ def run() -> dict[str, object]:
     import aistore_hl
     from aistore_hl import Client
 
-    extra = {"direct_reads": True} if a.direct else {}
+    extra = {"direct_reads": False} if a.via_proxy else {}
     client = Client(a.endpoint, max_pool_size=a.pool, **extra)
     bck = client.bucket(a.bucket)
     res: dict[str, object] = {

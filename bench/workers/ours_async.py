@@ -41,7 +41,7 @@ async def arun() -> dict[str, object]:
 
     res: dict[str, object] = {"client": f"aistore_hl {getattr(aistore_hl, '__version__', '?')} async"}
     try:
-        extra = {"direct_reads": True} if a.direct else {}
+        extra = {"direct_reads": False} if a.via_proxy else {}
         client_cm = AsyncClient(a.endpoint, max_pool_size=a.pool, **extra)
     except TypeError:  # no pool knob: its default
         client_cm = AsyncClient(a.endpoint)

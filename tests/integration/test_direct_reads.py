@@ -74,9 +74,34 @@ def test_direct_reads_fall_back_through_the_proxy_on_a_stale_map(
     with Client(ais_endpoint, direct_reads=True) as c:
         c.bucket(name).object("x").put(content=b"payload")
         rc = c._rc
-        rc._targets = [(1, "http://127.0.0.1:1")]  # a map pointing at nothing
+        rc.routing.targets = [(1, "http://127.0.0.1:1")]  # a map pointing at nothing
         assert c.bucket(name).object("x").get().read_all() == b"payload"
-        assert rc._targets is None  # dropped, refetched on the next direct read
+        assert rc.routing.targets is None  # dropped, refetched on the next direct read
+        assert c.bucket(name).object("x").get().read_all() == b"payload"
+        assert rc.routing.targets is not None and not rc.routing.refused
+
+
+def test_a_missing_object_keeps_the_map_and_any_target_serves_a_read(
+    ais_endpoint: str, bucket_factory: Callable[..., str]
+) -> None:
+    name = bucket_factory("owner")
+    with Client(ais_endpoint) as c:  # direct reads are the default
+        b = c.bucket(name)
+        b.object("x").put(content=b"payload")
+        assert b.object("x").get().read_all() == b"payload"
+        rc = c._rc
+        good = rc.routing.targets
+        assert good is not None and len(good) == 2
+        with pytest.raises(ErrObjNotFound):
+            b.object("nope").get()
+        assert rc.routing.targets is good  # a genuine 404 says nothing about the map
+        # A map naming the wrong owner: AIS 5.0 targets serve an object they do not own (they
+        # locate it in the cluster), so a stale map costs nothing but an internal hop.
+        urls = sorted({url for _, url in good})
+        for url in urls:
+            rc.routing.targets = [(d, url) for d, _ in good]
+            s = b.object("x").get()
+            assert s.read_all() == b"payload" and s.checksum_verified
 
 
 def test_async_direct_get(ais_endpoint: str, bucket_factory: Callable[..., str]) -> None:
@@ -86,6 +111,6 @@ def test_async_direct_get(ais_endpoint: str, bucket_factory: Callable[..., str])
         async with AsyncClient(ais_endpoint, direct_reads=True) as c:
             await c.bucket(name).object("a").put(content=b"async-direct")
             assert await (await c.bucket(name).object("a").get()).read_all() == b"async-direct"
-            assert c._rc._targets is not None  # the direct path was taken
+            assert c._rc.routing.targets is not None  # the direct path was taken
 
     asyncio.run(main())

@@ -255,3 +255,30 @@ def test_token_never_shown(
         assert SECRET not in text
         # not even the signature part of a token
         assert admin_token.rsplit(".", 1)[1] not in text
+
+
+def test_direct_reads_turn_themselves_off_on_an_authn_cluster(
+    auth_cluster: AuthCluster, admin_token: str
+) -> None:
+    """Targets of a cluster that requires tokens answer 403 to a GET the proxy did not redirect:
+    the first read finds out (and still succeeds through the proxy), later reads go straight
+    through the proxy without a refused request each time."""
+    data = os.urandom(50_000)
+    with Client(auth_cluster.endpoint, token=admin_token) as client:  # direct_reads on (default)
+        b = client.bucket("rel-auth-direct")
+        b.create()
+        try:
+            b.object("o").put(content=data)
+            tap = install_tap(client)
+            assert b.object("o").get().read_all() == data
+            first = [(a.port, a.status) for a in tap.attempts]
+            proxy = int(auth_cluster.endpoint.rsplit(":", 1)[1])
+            assert [x[1] for x in first] == [200, 403, 301, 200], first  # map, refused, proxy, target
+            assert first[0][0] == proxy and first[1][0] != proxy and first[2][0] == proxy
+            tap.attempts.clear()
+            for _ in range(3):
+                assert b.object("o").get().read_all() == data
+            assert [a.status for a in tap.attempts] == [301, 200] * 3
+            assert client._rc.routing.refused
+        finally:
+            b.delete()

@@ -63,7 +63,7 @@ class Recorder:
 def mock_client(
     handler: Callable[[httpx.Request], httpx.Response], *, retry: RetryPolicy | None = None
 ) -> Client:
-    c = Client(PROXY, retry=retry)
+    c = Client(PROXY, retry=retry, direct_reads=False)  # a mock has no cluster map
     c._rc.http.close()
     c._rc.transport = RetryTransport(httpx.MockTransport(handler), c.config.retry)
     c._rc.http = httpx.Client(
@@ -79,7 +79,7 @@ def mock_async_client(
     handler: Callable[[httpx.Request], httpx.Response], *, retry: RetryPolicy | None = None
 ) -> AsyncClient:
     """Build inside a running event loop; ``await c.close()`` when done."""
-    c = AsyncClient(PROXY, retry=retry)
+    c = AsyncClient(PROXY, retry=retry, direct_reads=False)
     c._rc.transport = AsyncRetryTransport(httpx.MockTransport(handler), c.config.retry)
     c._rc.http = httpx.AsyncClient(
         transport=c._rc.transport,

@@ -4,6 +4,7 @@ streaming GET. The proxy and the target are a MockTransport; sleeps are recorded
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 from pathlib import Path
 from typing import Any
@@ -283,3 +284,45 @@ def test_user_agent_and_token_headers_come_from_the_config() -> None:
     c.cluster().list_buckets()
     assert seen[-1]["user-agent"] == "my-app/2"
     assert seen[-1]["authorization"] == "Bearer tok"
+
+
+# -- direct reads: which failures fall back, drop the map, or turn them off ------------------------------
+def _direct_client(direct_status: int, proxy_has_it: bool = True) -> tuple[Any, Recorder]:
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "owner.test":  # where the cached map says the object lives
+            return ais_error(direct_status, "direct", "ErrObjNotFound" if direct_status == 404 else "")
+        if request.url.host == "proxy.test":
+            return httpx.Response(301, headers={"Location": f"{TARGET}/v1/objects/b/o?provider=ais"})
+        if not proxy_has_it:
+            return ais_error(404, "ais://b/o does not exist", "ErrObjNotFound")
+        return httpx.Response(200, content=b"data")
+
+    rec = Recorder(handle)
+    c = mock_client(rec)
+    c.config = dataclasses.replace(c.config, direct_reads=True)
+    c._rc.routing.targets = [(1, "http://owner.test:1")]
+    return c, rec
+
+
+def test_direct_404_then_found_by_the_proxy_drops_the_stale_map() -> None:
+    c, rec = _direct_client(404)
+    assert c.bucket("b").object("o").get(verify_checksum=False).read_all() == b"data"
+    assert [s.url.host for s in rec.seen] == ["owner.test", "proxy.test", "target.test"]
+    assert c._rc.routing.targets is None and not c._rc.routing.refused
+
+
+def test_direct_404_for_a_missing_object_keeps_the_map() -> None:
+    c, _ = _direct_client(404, proxy_has_it=False)
+    with pytest.raises(ErrObjNotFound):
+        c.bucket("b").object("o").get()
+    assert c._rc.routing.targets == [(1, "http://owner.test:1")]
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_direct_access_refused_turns_direct_reads_off(status: int) -> None:
+    c, rec = _direct_client(status)
+    for _ in range(3):
+        assert c.bucket("b").object("o").get(verify_checksum=False).read_all() == b"data"
+    hosts = [s.url.host for s in rec.seen]
+    assert hosts == ["owner.test"] + ["proxy.test", "target.test"] * 3  # refused once, never again
+    assert c._rc.routing.refused
