@@ -156,6 +156,9 @@ class Relayed:
             r.disarm()
 
     def client(self, **kw: Any) -> tuple[Client, Tap]:
+        # These clients exercise the proxy -> 301/307 -> target path (faults on either leg);
+        # direct reads (the default) are covered by their own tests.
+        kw.setdefault("direct_reads", False)
         c = Client(self.endpoint, **kw)
         return c, install_tap(c, self.port_map)
 

@@ -185,7 +185,7 @@ def test_503_burst_async(
     relays.proxy.arm_status_burst(3, 503, retry_after="0")
 
     async def run() -> tuple[bytes, int]:
-        async with AsyncClient(relays.endpoint) as client:
+        async with AsyncClient(relays.endpoint, direct_reads=False) as client:  # the proxy leg
             tap = install_tap(client, relays.port_map)
             data = await (await client.bucket(bucket).object("seed-0").get()).read_all()
             return data, tap.count("GET", status=503)

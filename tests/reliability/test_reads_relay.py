@@ -51,6 +51,35 @@ def test_head_reports_xxhash2(direct: Client, bucket_factory: Callable[..., str]
     assert hdr.checksum_type == "xxhash2"
 
 
+def test_direct_read_reset_mid_body_resumes_through_the_proxy(
+    relays: Relayed, direct: Client, bucket_factory: Callable[..., str], fault_matrix: FaultMatrix
+) -> None:
+    """The default client reads straight from the owning target; a reset mid-body resumes with a
+    ranged GET through the proxy (which knows the current map), and the whole object verifies."""
+    bucket = bucket_factory("rel")
+    objs = _put_objects(direct, bucket)
+    _arm_all_targets(relays, Fault.reset_after(MIB + MIB // 2))
+    client, tap = relays.client(direct_reads=True)
+    with client:
+        stream = client.bucket(bucket).object("obj-0").get()
+        data = stream.read_all()
+    relays.disarm()
+    assert data == objs["obj-0"] and stream.resumes == 1 and stream.checksum_verified
+    gets = [(a.port, a.status, a.range) for a in tap.attempts if "/v1/objects/" in a.url]
+    proxy = int(relays.endpoint.rsplit(":", 1)[1])
+    assert gets[0][0] != proxy and gets[0][2] is None, tap.summary()  # the direct read
+    assert (gets[1][0], gets[1][1]) == (proxy, 301) and gets[1][2] == f"bytes={MIB}-", tap.summary()
+    assert gets[2][1] == 206, tap.summary()
+    fault_matrix.add(
+        "GET 3 MiB, direct read (default)",
+        "relay RST after 1.5 MiB of body (target)",
+        "resumed with Range through the proxy, checksum verified",
+        f"OK, {stream.resumes} resume",
+        retries=stream.resumes,
+        verified="1/1 identical",
+    )
+
+
 def test_reset_mid_body_resumes_with_range_sync(
     relays: Relayed, direct: Client, bucket_factory: Callable[..., str], fault_matrix: FaultMatrix
 ) -> None:

@@ -50,6 +50,7 @@ class Script:
 
 
 def _mock_client(script: Script, **kw: object) -> Client:
+    kw.setdefault("direct_reads", False)  # a mock has no cluster map
     c = Client(PROXY, **kw)  # type: ignore[arg-type]
     c._rc.http._transport._inner = httpx.MockTransport(script)
     return c
@@ -291,7 +292,7 @@ def test_async_put_retries_only_replayable_bodies() -> None:
             bodies.append(req.content)
             return httpx.Response(503) if len(bodies) == 1 else httpx.Response(200)
 
-        async with AsyncClient(PROXY, retry=FAST) as c:
+        async with AsyncClient(PROXY, retry=FAST, direct_reads=False) as c:
             c._rc.http._transport._inner = httpx.MockTransport(handler)
             with contextlib.suppress(ServiceUnavailable):
                 await c.bucket("b").object("o").put(content=content)  # type: ignore[arg-type]
@@ -402,7 +403,7 @@ def test_async_with_options_policy_covers_every_call() -> None:
             return httpx.Response(503)
 
         out = []
-        async with AsyncClient(PROXY, retry=FAST) as c:
+        async with AsyncClient(PROXY, retry=FAST, direct_reads=False) as c:
             c._rc.http._transport._inner = httpx.MockTransport(handler)
             view = c.with_options(retry=FAST.replace(max_attempts=3))
             for label, make in (
