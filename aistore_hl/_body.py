@@ -33,6 +33,11 @@ class BodySource:
     def close(self) -> None:
         """Release whatever the last ``open()`` acquired."""
 
+    def sendfile_source(self) -> tuple[BinaryIO, int, int] | None:
+        """After ``open()``: (file, offset, count) when the body is a regular file the transport
+        may send with ``sendfile`` (no copies through Python), else None."""
+        return None
+
 
 class BytesBody(BodySource):
     """Bytes-like content: replayable, sent without copying."""
@@ -62,6 +67,11 @@ class FileBody(BodySource):
         self.close()
         self._fh = open(self._path, "rb")  # noqa: SIM115 - closed by close()
         return _read_chunks(self._fh, self.length)
+
+    def sendfile_source(self) -> tuple[BinaryIO, int, int] | None:
+        if self._fh is None or self.length is None:
+            return None
+        return self._fh, 0, self.length
 
     def close(self) -> None:
         if self._fh is not None:

@@ -56,7 +56,7 @@ from aistore_hl.errors import (
     error_from_response,
     wrap_transport_error,
 )
-from aistore_hl.httpclient_transport import HTTPClientTransport
+from aistore_hl.httpclient_transport import SENDFILE_EXTENSION, HTTPClientTransport
 from aistore_hl.transport import READ_SIZE_EXTENSION
 
 T = TypeVar("T")
@@ -423,6 +423,8 @@ class RequestClient(_RequestCore):
                     target_req = self.build(
                         "PUT", _location(proxy_resp), headers=headers, content=body.open()
                     )
+                    if (source := body.sendfile_source()) is not None:
+                        target_req.extensions[SENDFILE_EXTENSION] = source  # zero-copy on plain http
                     return self.send(target_req, follow=False)
             except (AISError, httpx.RequestError) as exc:
                 # Sent again only if it can be produced again, or was not read yet (proxy leg).

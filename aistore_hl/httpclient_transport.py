@@ -42,7 +42,13 @@ import httpx
 from aistore_hl.config import DEFAULT_MAX_POOL_SIZE, ClientConfig
 from aistore_hl.transport import read_size_for
 
-__all__ = ["HTTPClientTransport"]
+__all__ = ["SENDFILE_EXTENSION", "HTTPClientTransport"]
+
+SENDFILE_EXTENSION: Final = "aistore_hl.sendfile"
+"""Request extension ``(file, offset, count)``: send the body from that regular file with
+``socket.sendfile`` (kernel to socket, no copies through Python) instead of iterating the
+request's stream; plain http only (TLS needs the bytes in user space). The request must carry
+the matching ``Content-Length``."""
 
 #: An abandoned body with at most this many bytes left is drained to keep the connection.
 _DRAIN_LIMIT: Final = 64 * 1024
@@ -333,6 +339,9 @@ class HTTPClientTransport(httpx.BaseTransport):
         pool = self._pool(request.url)
         timeouts = request.extensions.get("timeout") or {}
         body, chunked, replayable = _body_of(request)
+        sendfile = None if pool.tls else request.extensions.get(SENDFILE_EXTENSION)
+        if sendfile is not None:
+            body, chunked, replayable = None, False, False
         target = request.url.raw_path.decode("ascii")
         fresh_tries = 1  # one re-send on a fresh connection if a kept-alive one was stale
         while True:
@@ -350,6 +359,10 @@ class HTTPClientTransport(httpx.BaseTransport):
                 for name, value in request.headers.raw:
                     conn.putheader(name, value)
                 conn.endheaders(body, encode_chunked=chunked)
+                if sendfile is not None and conn.sock is not None:
+                    fh, offset, count = sendfile
+                    if conn.sock.sendfile(fh, offset, count) != count:
+                        raise http.client.HTTPException(f"file shorter than its {count} bytes")
                 phase = "read"
                 _set_timeout(conn, timeouts.get("read"))
                 response = conn.getresponse()

@@ -7,6 +7,7 @@ both transports in test_transport.py; this file covers what only the http.client
 from __future__ import annotations
 
 import http.client
+import os
 import socket
 import ssl
 import threading
@@ -202,3 +203,32 @@ def test_a_connection_idle_past_the_stale_limit_is_checked_and_replaced(
         # even a non-replayable body is safe: the dead connection is found before sending
         r = c.put(f"{server}/put", content=iter([b"abc"]), headers={"Content-Length": "3"})
         assert r.text == "3" and SERVED == ["PUT /put"]
+
+
+def test_sendfile_extension_sends_the_file_and_ignores_the_stream(
+    server: str, transport: HTTPClientTransport, tmp_path: Any
+) -> None:
+    from aistore_hl.httpclient_transport import SENDFILE_EXTENSION
+
+    path = tmp_path / "f.bin"
+    data = os.urandom(3 << 20)
+    path.write_bytes(data)
+    with _client(transport) as c, open(path, "rb") as fh:
+        req = c.build_request(
+            "PUT",
+            f"{server}/put",
+            content=iter([b"never sent"]),
+            headers={"Content-Length": str(len(data))},
+            extensions={SENDFILE_EXTENSION: (fh, 0, len(data))},
+        )
+        assert c.send(req).text == str(len(data))
+        # a file shorter than the count announced is an error, not a silent short body
+        req = c.build_request(
+            "PUT",
+            f"{server}/put",
+            content=iter([b""]),
+            headers={"Content-Length": str(len(data) + 10)},
+            extensions={SENDFILE_EXTENSION: (fh, 0, len(data) + 10)},
+        )
+        with pytest.raises(httpx.TransportError):
+            c.send(req)
