@@ -72,7 +72,7 @@ from yarl import URL
 
 from aistore_hl.config import DEFAULT_MAX_POOL_SIZE, ClientConfig
 from aistore_hl.const import DEFAULT_READ_CHUNK_SIZE
-from aistore_hl.transport import READ_SIZE_EXTENSION, read_size_for
+from aistore_hl.transport import READ_SIZE_EXTENSION, read_size_for, tls_context
 
 __all__ = ["READ_SIZE_EXTENSION", "AiohttpTransport"]
 
@@ -256,25 +256,9 @@ def _ssl_param(
     verify: bool | str | ssl.SSLContext, cert: str | tuple[str, str] | None
 ) -> ssl.SSLContext | bool:
     """The connector's ``ssl=``: an SSLContext, False (no verification) or True (defaults)."""
-    if isinstance(verify, ssl.SSLContext):
-        ctx = verify
-    elif cert is None:
-        if verify is True:
-            return True  # aiohttp's shared verifying context, built once at its import
-        if verify is False:
-            return False
-        ctx = ssl.create_default_context(cafile=verify)
-    elif verify is False:
-        ctx = ssl.create_default_context()
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    else:
-        ctx = ssl.create_default_context(cafile=verify if isinstance(verify, str) else None)
-    if isinstance(cert, tuple):
-        ctx.load_cert_chain(certfile=cert[0], keyfile=cert[1])
-    elif cert:
-        ctx.load_cert_chain(certfile=cert)
-    return ctx
+    if cert is None and isinstance(verify, bool):
+        return verify  # True: aiohttp's shared verifying context, built once at its import
+    return tls_context(verify, cert)
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):

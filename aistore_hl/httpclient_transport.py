@@ -40,7 +40,7 @@ from typing import Any, Final
 import httpx
 
 from aistore_hl.config import DEFAULT_MAX_POOL_SIZE, ClientConfig
-from aistore_hl.transport import read_size_for
+from aistore_hl.transport import read_size_for, tls_context
 
 __all__ = ["SENDFILE_EXTENSION", "HTTPClientTransport"]
 
@@ -261,22 +261,6 @@ def _iter_sync(stream: Any) -> Iterator[bytes]:
             yield chunk
 
 
-def _ssl_context(verify: bool | str | ssl.SSLContext, cert: str | tuple[str, str] | None) -> ssl.SSLContext:
-    if isinstance(verify, ssl.SSLContext):
-        return verify
-    if verify is False:
-        ctx = ssl.create_default_context()
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    else:
-        ctx = ssl.create_default_context(cafile=verify if isinstance(verify, str) else None)
-    if isinstance(cert, tuple):
-        ctx.load_cert_chain(certfile=cert[0], keyfile=cert[1])
-    elif cert:
-        ctx.load_cert_chain(certfile=cert)
-    return ctx
-
-
 class HTTPClientTransport(httpx.BaseTransport):
     """An ``httpx.BaseTransport`` on pooled ``http.client`` connections.
 
@@ -329,7 +313,7 @@ class HTTPClientTransport(httpx.BaseTransport):
             ctx = None
             if scheme == "https":
                 if self._ctx is None:
-                    self._ctx = _ssl_context(self._verify, self._cert)
+                    self._ctx = tls_context(self._verify, self._cert)
                 ctx = self._ctx
             pool = self._pools.setdefault(origin, _Pool(origin, self._pool_maxsize, ctx))
         return pool
