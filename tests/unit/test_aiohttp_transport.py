@@ -21,16 +21,16 @@ import threading
 import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 import httpx
 import psutil  # type: ignore[import-untyped,unused-ignore]
 import pytest
 from aiohttp.client_reqrep import ConnectionKey
+from local_http import GZ_TEXT, PAYLOAD, Handler, Hangups, MiB, md5_of_size, running, serve
 
 from aistore_hl import errors as E
 from aistore_hl.aiohttp_transport import (
@@ -43,177 +43,11 @@ from aistore_hl.config import ClientConfig
 
 T = TypeVar("T")
 
-MiB = 1 << 20
-PAYLOAD = bytes(range(256)) * (MiB // 256)  # 1 MiB, deterministic
-GZ_TEXT = b"aistore " * 1000
-
-# Requests to /hangup seen by the server (to prove the transport sends them once).
-_hangups = 0
-_hangups_lock = threading.Lock()
-
-
-def _md5_of_size(size: int) -> str:
-    h = hashlib.md5()
-    full, rest = divmod(size, MiB)
-    for _ in range(full):
-        h.update(PAYLOAD)
-    h.update(PAYLOAD[:rest])
-    return h.hexdigest()
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _read_body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            out = bytearray()
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip(), 16)
-                if size == 0:
-                    self.rfile.readline()
-                    return bytes(out)
-                out += self.rfile.read(size)
-                self.rfile.readline()
-        n = int(self.headers.get("Content-Length", "0"))
-        return self.rfile.read(n) if n else b""
-
-    def _stream_big(self, size: int) -> None:
-        self.send_response(200)
-        self.send_header("Content-Length", str(size))
-        self.end_headers()
-        if self.command == "HEAD":
-            return
-        view = memoryview(PAYLOAD)
-        left = size
-        try:
-            while left > 0:
-                n = min(left, MiB)
-                self.wfile.write(view[:n])
-                left -= n
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-
-    def do_HEAD(self) -> None:
-        self.do_GET()
-
-    def do_GET(self) -> None:
-        global _hangups
-        u = urlsplit(self.path)
-        q = parse_qs(u.query)
-        if u.path == "/big":
-            self._stream_big(int(q["size"][0]))
-        elif u.path == "/port":
-            self._send(200, str(self.client_address[1]).encode())
-        elif u.path == "/redirect":
-            self._send(301, b"", {"Location": "/port"})
-        elif u.path == "/nocontent":
-            self.send_response(204)
-            self.end_headers()
-        elif u.path == "/slow-headers":
-            time.sleep(0.6)
-            self._send(200, b"late")
-        elif u.path == "/slow-body":
-            self.send_response(200)
-            self.send_header("Content-Length", "4")
-            self.end_headers()
-            self.wfile.flush()
-            time.sleep(0.6)
-            with contextlib.suppress(OSError):
-                self.wfile.write(b"late")
-        elif u.path == "/truncate":
-            self.send_response(200)
-            self.send_header("Content-Length", "1000")
-            self.end_headers()
-            self.wfile.write(b"x" * 500)
-            self.close_connection = True
-        elif u.path == "/hangup":  # close the connection without answering
-            with _hangups_lock:
-                _hangups += 1
-            self.close_connection = True
-        elif u.path == "/gzip":
-            self._send(200, gzip.compress(GZ_TEXT), {"Content-Encoding": "gzip"})
-        elif u.path == "/dup":
-            self.send_response(200)
-            self.send_header("Ais-Custom-Md", "a=1")
-            self.send_header("Ais-Custom-Md", "b=2")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        elif u.path == "/echo":
-            body = self._read_body()
-            info = {
-                "body": body.decode("latin-1"),
-                "headers": list(self.headers.items()),  # every header line, duplicates kept
-                "method": self.command,
-            }
-            self._send(200, json.dumps(info).encode(), {"Content-Type": "application/json"})
-        else:
-            self._send(404, b'{"message":"no such path","status":404}', {"Content-Type": "application/json"})
-
-    def do_DELETE(self) -> None:
-        self.do_GET()
-
-    def do_PUT(self) -> None:
-        global _hangups
-        if urlsplit(self.path).path == "/hangup":
-            self._read_body()
-            with _hangups_lock:
-                _hangups += 1
-            self.close_connection = True
-            return
-        te = self.headers.get("Transfer-Encoding", "")
-        cl = self.headers.get("Content-Length", "")
-        h = hashlib.md5()
-        n = 0
-        if te.lower() == "chunked":
-            body = self._read_body()
-            h.update(body)
-            n = len(body)
-        else:
-            left = int(cl or "0")
-            while left:
-                data = self.rfile.read(min(left, MiB))
-                if not data:
-                    break
-                h.update(data)
-                n += len(data)
-                left -= len(data)
-        self._send(200, json.dumps({"n": n, "md5": h.hexdigest(), "te": te, "cl": cl}).encode())
-
-    def do_POST(self) -> None:
-        if urlsplit(self.path).path == "/echo":
-            self.do_GET()
-        else:
-            self.do_PUT()
-
-
-def _serve(srv: ThreadingHTTPServer) -> threading.Thread:
-    srv.daemon_threads = True
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    return thread
-
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    _serve(srv)
-    try:
-        yield f"http://127.0.0.1:{srv.server_address[1]}"
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    with running() as url:
+        yield url
 
 
 def run(
@@ -238,7 +72,7 @@ def _free_port() -> int:
 
 
 def _lower_headers(info: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(k.lower(), v) for k, v in info["headers"]]
+    return [(k.lower(), v) for k, v in info["header_lines"]]
 
 
 # --------------------------------------------------------------------------------------
@@ -413,7 +247,7 @@ def test_put_streams_an_async_generator_with_content_length(server: str) -> None
         assert grown < 32 * MiB, f"RSS grew by {grown / MiB:.1f} MiB"
         return dict(resp.json())
 
-    assert run(go) == {"n": size, "md5": _md5_of_size(size), "te": "", "cl": str(size)}
+    assert run(go) == {"n": size, "md5": md5_of_size(size), "te": "", "cl": str(size)}
 
 
 def test_put_async_generator_without_length_is_chunked_once(server: str) -> None:
@@ -543,7 +377,7 @@ def test_truncated_body(server: str) -> None:
 
 def test_hangup_is_not_resent(server: str) -> None:
     async def go(c: httpx.AsyncClient) -> None:
-        before = _hangups
+        before = Hangups.count
         # Idempotent methods on a connection that fails: aiohttp alone would send them twice.
         for method in ("GET", "PUT"):
             with pytest.raises(httpx.RemoteProtocolError):
@@ -552,7 +386,7 @@ def test_hangup_is_not_resent(server: str) -> None:
         await c.get(f"{server}/port")
         with pytest.raises(httpx.RemoteProtocolError):
             await c.get(f"{server}/hangup")
-        assert _hangups - before == 3
+        assert Hangups.count - before == 3
 
     run(go)
 
@@ -807,7 +641,7 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(d / "srv.pem", d / "srv.key")
     srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
-    _serve(srv)
+    serve(srv)
     try:
         yield f"https://127.0.0.1:{srv.server_address[1]}", d / "ca.pem"
     finally:

@@ -7,23 +7,18 @@ for the http.client pool).
 
 from __future__ import annotations
 
-import contextlib
-import gzip
 import hashlib
 import http.client
 import json
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import psutil  # type: ignore[import-untyped,unused-ignore]
 import pytest
 import urllib3
+from local_http import GZ_TEXT, PAYLOAD, MiB, md5_of_size, running
 from urllib3 import exceptions as u3
 
 from aistore_hl import errors as E
@@ -32,147 +27,11 @@ from aistore_hl.httpclient_transport import HTTPClientTransport
 from aistore_hl.obj_stream import ObjStream
 from aistore_hl.transport import Urllib3Transport, _map_error
 
-MiB = 1 << 20
-PAYLOAD = bytes(range(256)) * (MiB // 256)  # 1 MiB, deterministic
-GZ_TEXT = b"aistore " * 1000
-
-
-def _md5_of_size(size: int) -> str:
-    h = hashlib.md5()
-    full, rest = divmod(size, MiB)
-    for _ in range(full):
-        h.update(PAYLOAD)
-    h.update(PAYLOAD[:rest])
-    return h.hexdigest()
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _read_body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            out = bytearray()
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip(), 16)
-                if size == 0:
-                    self.rfile.readline()
-                    return bytes(out)
-                out += self.rfile.read(size)
-                self.rfile.readline()
-        n = int(self.headers.get("Content-Length", "0"))
-        return self.rfile.read(n) if n else b""
-
-    def _stream_big(self, size: int, with_md5: bool) -> None:
-        self.send_response(200)
-        self.send_header("Content-Length", str(size))
-        if with_md5:
-            self.send_header("Ais-Checksum-Type", "md5")
-            self.send_header("Ais-Checksum-Value", _md5_of_size(size))
-        self.end_headers()
-        if self.command == "HEAD":
-            return
-        view = memoryview(PAYLOAD)
-        left = size
-        try:
-            while left > 0:
-                n = min(left, MiB)
-                self.wfile.write(view[:n])
-                left -= n
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-
-    def do_HEAD(self) -> None:
-        self.do_GET()
-
-    def do_GET(self) -> None:
-        u = urlsplit(self.path)
-        q = parse_qs(u.query)
-        if u.path == "/big":
-            self._stream_big(int(q["size"][0]), "md5" in q)
-        elif u.path == "/port":
-            self._send(200, str(self.client_address[1]).encode())
-        elif u.path == "/redirect":
-            self._send(301, b"", {"Location": "/port"})
-        elif u.path == "/slow-headers":
-            time.sleep(0.6)
-            self._send(200, b"late")
-        elif u.path == "/slow-body":
-            self.send_response(200)
-            self.send_header("Content-Length", "4")
-            self.end_headers()
-            self.wfile.flush()
-            time.sleep(0.6)
-            with contextlib.suppress(OSError):
-                self.wfile.write(b"late")
-        elif u.path == "/truncate":
-            self.send_response(200)
-            self.send_header("Content-Length", "1000")
-            self.end_headers()
-            self.wfile.write(b"x" * 500)
-            self.close_connection = True
-        elif u.path == "/gzip":
-            self._send(200, gzip.compress(GZ_TEXT), {"Content-Encoding": "gzip"})
-        elif u.path == "/dup":
-            self.send_response(200)
-            self.send_header("Ais-Custom-Md", "a=1")
-            self.send_header("Ais-Custom-Md", "b=2")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        elif u.path == "/echo":
-            body = self._read_body()
-            info = {
-                "body": body.decode("latin-1"),
-                "headers": dict(self.headers.items()),
-                "method": self.command,
-            }
-            self._send(200, json.dumps(info).encode(), {"Content-Type": "application/json"})
-        else:
-            self._send(404, b'{"message":"no such path","status":404}', {"Content-Type": "application/json"})
-
-    def do_PUT(self) -> None:
-        te = self.headers.get("Transfer-Encoding", "")
-        cl = self.headers.get("Content-Length", "")
-        h = hashlib.md5()
-        n = 0
-        if te.lower() == "chunked":
-            body = self._read_body()
-            h.update(body)
-            n = len(body)
-        else:
-            left = int(cl or "0")
-            while left:
-                data = self.rfile.read(min(left, MiB))
-                if not data:
-                    break
-                h.update(data)
-                n += len(data)
-                left -= len(data)
-        self._send(200, json.dumps({"n": n, "md5": h.hexdigest(), "te": te, "cl": cl}).encode())
-
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{srv.server_address[1]}"
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    with running() as url:
+        yield url
 
 
 @pytest.fixture(params=["urllib3", "http.client"])
@@ -235,7 +94,7 @@ def test_put_streams_a_generator_with_content_length(server: str, client: httpx.
     resp = client.put(f"{server}/sink", content=gen(), headers={"Content-Length": str(size)})
     grown = proc.memory_info().rss - before
     info = resp.json()
-    assert info == {"n": size, "md5": _md5_of_size(size), "te": "", "cl": str(size)}
+    assert info == {"n": size, "md5": md5_of_size(size), "te": "", "cl": str(size)}
     assert grown < 32 * MiB, f"RSS grew by {grown / MiB:.1f} MiB"
 
 
