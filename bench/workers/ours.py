@@ -20,7 +20,7 @@ import _common as cm
 
 def _versions() -> str:
     parts = []
-    for mod in ("httpx", "httpcore", "urllib3", "msgspec"):
+    for mod in ("httpx", "aiohttp", "msgspec", "xxhash"):  # the sync transport is the stdlib
         with contextlib.suppress(Exception):
             parts.append(f"{mod} {__import__(mod).__version__}")
     return ", ".join(parts)
