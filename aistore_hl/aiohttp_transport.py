@@ -404,14 +404,19 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         except ValueError as exc:  # a method, header or body aiohttp refuses to send
             raise _map_error(exc, request, reading=False) from exc
 
+        extensions = {
+            "http_version": _HTTP_VERSIONS.get(response.version or (1, 1), b"HTTP/1.1"),
+            "reason_phrase": (response.reason or "").encode("latin-1", errors="replace"),
+        }
+        if request.method == "HEAD" or response.status in (204, 304) or response.content_length == 0:
+            # No body (the proxy's 307, a PUT's answer, HEAD): the connection goes back to the pool
+            # now, and the response comes already read (httpx reads a ByteStream at once).
+            response.release()
+            answer: httpx.AsyncByteStream | httpx.ByteStream = httpx.ByteStream(b"")
+        else:
+            answer = _ResponseStream(response, request, read_size_for(request, self._read_chunk_size))
         return httpx.Response(
-            status_code=response.status,
-            headers=response.raw_headers,
-            stream=_ResponseStream(response, request, read_size_for(request, self._read_chunk_size)),
-            extensions={
-                "http_version": _HTTP_VERSIONS.get(response.version or (1, 1), b"HTTP/1.1"),
-                "reason_phrase": (response.reason or "").encode("latin-1", errors="replace"),
-            },
+            status_code=response.status, headers=response.raw_headers, stream=answer, extensions=extensions
         )
 
     async def aclose(self) -> None:

@@ -358,9 +358,11 @@ class HTTPClientTransport(httpx.BaseTransport):
                 raise _map_error(exc, request, phase) from exc
             break
 
+        stream: httpx.SyncByteStream | httpx.ByteStream
         stream = _ResponseStream(response, conn, pool, request, read_size_for(request, self._read_chunk_size))
         if response.length == 0 or request.method == "HEAD":
-            stream.close()  # no body: the connection goes back to the pool now
+            stream.close()  # no body: the connection goes back to the pool now...
+            stream = httpx.ByteStream(b"")  # ... and the response comes already read
         return httpx.Response(
             status_code=response.status,
             headers=response.getheaders(),
