@@ -61,14 +61,17 @@ _SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 _Origin = tuple[str, str, int]
 
 
-class _Conn(http.client.HTTPConnection):
+class _PoolState:
     timeout_set: float | None = -1.0  # the socket's current timeout (-1: unknown)
     idle_since = 0.0
 
 
-class _TLSConn(http.client.HTTPSConnection):
-    timeout_set: float | None = -1.0
-    idle_since = 0.0
+class _Conn(_PoolState, http.client.HTTPConnection):
+    pass
+
+
+class _TLSConn(_PoolState, http.client.HTTPSConnection):
+    pass
 
 
 AnyConn = _Conn | _TLSConn
@@ -315,7 +318,9 @@ class HTTPClientTransport(httpx.BaseTransport):
                 if self._ctx is None:
                     self._ctx = tls_context(self._verify, self._cert)
                 ctx = self._ctx
-            pool = self._pools.setdefault(origin, _Pool(origin, self._pool_maxsize, ctx))
+            pool = _Pool(origin, self._pool_maxsize, ctx)
+            pool.closed = self._closed  # after close(), connections are not kept
+            pool = self._pools.setdefault(origin, pool)
         return pool
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

@@ -24,7 +24,9 @@ Details:
   is discarded by closing its socket (a small remainder is drained instead), so no
   connection leaks and no pool slot is lost.
 * urllib3 uses the *connect* timeout for sending the request (it has no write timeout).
-* There is no async variant: use httpx's own async transport with ``httpx.AsyncClient``.
+* There is no async variant: ``aistore_hl.aiohttp_transport.AiohttpTransport`` serves
+  ``httpx.AsyncClient``. (The sync ``Client`` uses ``HTTPClientTransport``; this one remains for
+  your own ``httpx.Client``.)
 * When passing this transport to ``httpx.Client``, set ``trust_env=False`` or configure
   proxies explicitly: httpx mounts its own transports for ``HTTP(S)_PROXY`` URLs.
 """

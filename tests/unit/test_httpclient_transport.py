@@ -232,3 +232,10 @@ def test_sendfile_extension_sends_the_file_and_ignores_the_stream(
         )
         with pytest.raises(httpx.TransportError):
             c.send(req)
+
+
+def test_after_close_no_connection_is_kept(server: str, transport: HTTPClientTransport) -> None:
+    transport.close()
+    with _client(transport) as c:  # the lean path can still reach a closed transport
+        assert c.get(f"{server}/port").status_code == 200
+    assert transport.idle_connections() == {server.removeprefix("http://"): 0}

@@ -277,9 +277,9 @@ def test_user_agent_and_token_headers_come_from_the_config() -> None:
         seen.append(request.headers)
         return httpx.Response(200, json=[])
 
-    c = mock_client(Recorder(handle))
-    c.config = ClientConfig(c.config.endpoint, user_agent="my-app/2", token="tok")
-    c._rc.__init__(c.config)  # type: ignore[misc]  # rebuild the request core from the new config
+    from aistore_hl import Client
+
+    c = Client(config=ClientConfig("http://proxy.test:8080", user_agent="my-app/2", token="tok"))
     c._rc.transport = _retrying.RetryTransport(httpx.MockTransport(handle), c.config.retry)
     c.cluster().list_buckets()
     assert seen[-1]["user-agent"] == "my-app/2"
