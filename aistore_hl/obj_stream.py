@@ -39,9 +39,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import queue
 import re
-import threading
 import warnings
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
@@ -121,49 +119,6 @@ class _Crc32cHasher:
 
     def hexdigest(self) -> str:
         return f"{self._crc:08x}"
-
-
-#: Bodies at least this long are hashed in a worker thread (see ``_BackgroundHasher``).
-BACKGROUND_HASH_MIN: Final = 16 << 20
-
-
-class _BackgroundHasher:
-    """Feeds a hasher from a worker thread, so reading the socket and hashing overlap.
-
-    xxh64 (the AIS default) runs at ~3.3 GB/s on one core of the bench machine and a loopback GET
-    at ~2.7 GB/s: hashing in line cost a quarter of the throughput of a large verified read. The
-    wrapped hashers (xxhash, hashlib) release the GIL while hashing. At most ``depth`` pieces wait
-    in the queue, so memory stays bounded; ``stop`` ends the worker when a read is abandoned.
-    """
-
-    __slots__ = ("_inner", "_queue", "_stopped", "_thread")
-
-    def __init__(self, inner: Hasher, depth: int = 4) -> None:
-        self._inner = inner
-        self._stopped = False
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-        self._thread = threading.Thread(target=self._run, name="aistore-hl-hash", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        q = self._queue
-        update = self._inner.update
-        while (data := q.get()) is not None:
-            update(data)
-
-    def update(self, data: bytes, /) -> None:
-        self._queue.put(data)
-
-    def hexdigest(self) -> str:
-        self.stop()
-        self._thread.join()
-        return self._inner.hexdigest()
-
-    def stop(self) -> None:
-        """End the worker after the queued pieces (idempotent)."""
-        if not self._stopped:
-            self._stopped = True
-            self._queue.put(None)
 
 
 def _crc32c_extend() -> Callable[[int, bytes], int] | None:
@@ -295,10 +250,10 @@ class _ReadState:
             ):
                 self.skip_reason = f"{self.cksum_type} value {self.cksum_value!r} is not a plain digest"
             else:
+                # Hashed in line, as each piece arrives: a worker thread measured slower on the
+                # bench machine (sync -5..10%, AsyncClient -53%: the GIL hand-offs and the
+                # cluster's share of the cores eat the overlap), and xxh64 runs at ~10 GB/s.
                 self.hasher, self.skip_reason = checksum_hasher(self.cksum_type)
-                big = self.expected_length is not None and self.expected_length >= BACKGROUND_HASH_MIN
-                if big and self.hasher is not None and not isinstance(self.hasher, _Crc32cHasher):
-                    self.hasher = _BackgroundHasher(self.hasher)
             if self.hasher is None:
                 warnings.warn(
                     f"object checksum not verified: {self.skip_reason}",
@@ -310,11 +265,6 @@ class _ReadState:
         self.received += len(piece)
         if self.hasher is not None:
             self.hasher.update(piece)
-
-    def abandon(self) -> None:
-        """The read ends without ``finish``: stop a background hasher."""
-        if isinstance(self.hasher, _BackgroundHasher):
-            self.hasher.stop()
 
     def short(self) -> bool:
         return self.expected_length is not None and self.received < self.expected_length
@@ -670,7 +620,6 @@ class ObjStream:
             if source is not None and not self._eof:
                 source.close()
         finally:
-            self._state.abandon()
             self._response.close()
 
     def __enter__(self) -> ObjStream:
@@ -949,7 +898,6 @@ class AsyncObjStream:
             if source is not None and not self._eof:
                 await source.aclose()
         finally:
-            self._state.abandon()
             await self._response.aclose()
 
     async def __aenter__(self) -> AsyncObjStream:

@@ -649,34 +649,30 @@ def test_raise_for_status_tolerates_a_closed_stream() -> None:
 
 
 # --------------------------------------------------------------------------------------
-# Large bodies: hashed in a worker thread, overlapping the reads
+# Large bodies: hashed in line as the pieces arrive, no helper thread
 # --------------------------------------------------------------------------------------
 
-BIG = os.urandom(17 << 20)  # above BACKGROUND_HASH_MIN
+BIG = os.urandom(17 << 20)
 
 
-def _hash_threads() -> int:
+def _thread_names() -> set[str]:
     import threading
 
-    return sum(t.name == "aistore-hl-hash" for t in threading.enumerate())
+    return {t.name for t in threading.enumerate()}
 
 
-def test_large_body_is_hashed_in_the_background_and_verified() -> None:
-
-    from aistore_hl.obj_stream import BACKGROUND_HASH_MIN, _BackgroundHasher
-
-    assert len(BIG) >= BACKGROUND_HASH_MIN
-    before = _hash_threads()
+def test_large_body_is_hashed_in_line_and_verified() -> None:
+    before = _thread_names()
     s = Server(BIG, cksum=("xxhash2", _xxh(BIG)), first=lambda d: Src(d, piece=1 << 20)).stream(
         chunk_size=1 << 20
     )
-    assert isinstance(s._state.hasher, _BackgroundHasher)
-    assert _hash_threads() == before + 1
-    assert b"".join(s) == BIG and s.checksum_verified
-    assert _hash_threads() == before  # joined at the end
+    chunks = iter(s)
+    first = next(chunks)
+    assert _thread_names() == before  # a worker thread measured slower (obj_stream._ReadState)
+    assert first + b"".join(chunks) == BIG and s.checksum_verified
 
 
-def test_large_body_background_hash_still_catches_a_corrupted_byte() -> None:
+def test_large_body_corrupted_byte_is_caught() -> None:
     bad = bytearray(BIG)
     bad[12_345_678] ^= 1
     s = Server(bytes(bad), cksum=("xxhash2", _xxh(BIG)), first=lambda d: Src(d, piece=1 << 20)).stream()
@@ -684,28 +680,6 @@ def test_large_body_background_hash_still_catches_a_corrupted_byte() -> None:
         s.read_all()
 
 
-def test_abandoned_large_read_stops_its_hash_thread() -> None:
-    import time
-
-    before = _hash_threads()
-    s = Server(BIG, cksum=("xxhash2", _xxh(BIG)), first=lambda d: Src(d, piece=1 << 20)).stream(
-        chunk_size=1 << 20
-    )
-    it = iter(s)
-    next(it)
-    s.close()
-    for _ in range(100):
-        if _hash_threads() == before:
-            break
-        time.sleep(0.01)
-    assert _hash_threads() == before
-
-
-def test_small_bodies_and_crc32c_hash_in_line() -> None:
-    from aistore_hl.obj_stream import _BackgroundHasher
-
-    small = Server(DATA, cksum=("xxhash2", _xxh(DATA))).stream()
-    assert not isinstance(small._state.hasher, _BackgroundHasher)
+def test_large_body_crc32c_verified() -> None:
     crc = Server(BIG, cksum=("crc32c", _crc32c(BIG))).stream()
-    assert not isinstance(crc._state.hasher, _BackgroundHasher)  # its C extension keeps the GIL
     assert crc.read_all() == BIG and crc.checksum_verified
