@@ -31,6 +31,7 @@ never follows redirects. No proxy support (AIS clients talk to the cluster direc
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import select
 import ssl
 import time
@@ -40,6 +41,7 @@ from typing import Any, Final
 import httpx
 
 from aistore_hl.config import DEFAULT_MAX_POOL_SIZE, ClientConfig
+from aistore_hl.const import DEFAULT_READ_CHUNK_SIZE
 from aistore_hl.transport import read_size_for, tls_context
 
 __all__ = ["SENDFILE_EXTENSION", "HTTPClientTransport"]
@@ -48,7 +50,8 @@ SENDFILE_EXTENSION: Final = "aistore_hl.sendfile"
 """Request extension ``(file, offset, count)``: send the body from that regular file with
 ``socket.sendfile`` (kernel to socket, no copies through Python) instead of iterating the
 request's stream; plain http only (TLS needs the bytes in user space). The request must carry
-the matching ``Content-Length``."""
+the matching ``Content-Length``, and its stream the same bytes: towards a loopback address the
+transport sends the stream instead (see ``HTTPClientTransport``)."""
 
 #: An abandoned body with at most this many bytes left is drained to keep the connection.
 _DRAIN_LIMIT: Final = 64 * 1024
@@ -137,14 +140,24 @@ def _map_error(exc: BaseException, request: httpx.Request, phase: str) -> httpx.
     return httpx.TransportError(msg, request=request)
 
 
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a DNS name: not resolved here
+
+
 class _Pool:
     """Idle connections of one origin, most recently used last (list ops are atomic)."""
 
-    __slots__ = ("closed", "ctx", "host", "idle", "max_idle", "port", "tls")
+    __slots__ = ("closed", "ctx", "host", "idle", "loopback", "max_idle", "port", "tls")
 
     def __init__(self, origin: _Origin, max_idle: int, ctx: ssl.SSLContext | None) -> None:
         scheme, self.host, self.port = origin
         self.tls = scheme == "https"
+        self.loopback = _is_loopback(self.host)
         self.ctx = ctx
         self.max_idle = max_idle
         self.idle: list[AnyConn] = []
@@ -273,6 +286,10 @@ class HTTPClientTransport(httpx.BaseTransport):
         cert: Client certificate: a PEM path, or ``(cert_path, key_path)``.
         pool_maxsize: Idle connections kept per host (proxy and each target).
         read_chunk_size: Bytes per read when streaming a response body.
+        sendfile_loopback: Honour ``SENDFILE_EXTENSION`` towards loopback addresses too. Off by
+            default: with no NIC to hand the pages to, the receiving process copies them out of
+            4 KiB page-cache fragments, and a 1 GiB PUT to a cluster on 127.0.0.1 measured
+            slower than writing the bytes (829 vs 986 MB/s, median of 8, tmpfs mountpaths).
     """
 
     def __init__(
@@ -281,13 +298,15 @@ class HTTPClientTransport(httpx.BaseTransport):
         verify: bool | str | ssl.SSLContext = True,
         cert: str | tuple[str, str] | None = None,
         pool_maxsize: int = DEFAULT_MAX_POOL_SIZE,
-        read_chunk_size: int = 1 << 20,
+        read_chunk_size: int = DEFAULT_READ_CHUNK_SIZE,
+        sendfile_loopback: bool = False,
     ) -> None:
         self._verify = verify
         self._cert = cert
         self._ctx: ssl.SSLContext | None = None  # built on the first https request
         self._pool_maxsize = pool_maxsize
         self._read_chunk_size = read_chunk_size
+        self._sendfile_loopback = sendfile_loopback
         self._pools: dict[_Origin, _Pool] = {}
         self._closed = False
 
@@ -328,7 +347,9 @@ class HTTPClientTransport(httpx.BaseTransport):
         pool = self._pool(request.url)
         timeouts = request.extensions.get("timeout") or {}
         body, chunked, replayable = _body_of(request)
-        sendfile = None if pool.tls else request.extensions.get(SENDFILE_EXTENSION)
+        sendfile = request.extensions.get(SENDFILE_EXTENSION)
+        if pool.tls or (pool.loopback and not self._sendfile_loopback):
+            sendfile = None
         if sendfile is not None:
             body, chunked, replayable = None, False, False
         target = request.url.raw_path.decode("ascii")

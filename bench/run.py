@@ -323,6 +323,7 @@ class Ctx:
     samples: dict[str, dict[str, list[dict[str, Any]]]]  # case -> client -> per-round results
     extra: dict[str, Any]
     slot: str = ""  # "<round>.<repetition>": pairs measurements taken side by side
+    tmpfs_endpoint: str = ""  # a second own cluster with tmpfs mountpaths (the put_large_tmpfs case)
 
     def add(self, case: str, client: str, res: dict[str, Any]) -> None:
         self.samples.setdefault(case, {}).setdefault(client, []).append({**res, "slot": self.slot})
@@ -389,8 +390,11 @@ def case_get_large(ctx: Ctx, r: int, warm: bool) -> None:
                 ctx.add("get_large", name, res)
 
 
-def case_put_large(ctx: Ctx, r: int, warm: bool, relay: CountingRelay | None) -> None:
-    ep = relay.endpoint if relay else ctx.endpoint
+def case_put_large(
+    ctx: Ctx, r: int, warm: bool, relay: CountingRelay | None, key: str = "put_large", endpoint: str = ""
+) -> None:
+    """1 GiB PUT from a file; ``key``/``endpoint`` select the tmpfs-backed cluster's variant."""
+    ep = relay.endpoint if relay else (endpoint or ctx.endpoint)
     f = str(ctx.big_file)
     runs: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("curl", lambda: curl_put(f"{ep}/v1/objects/{B_PUT_LARGE}/curl", f))
@@ -403,16 +407,14 @@ def case_put_large(ctx: Ctx, r: int, warm: bool, relay: CountingRelay | None) ->
             settle()  # every PUT starts with no dirty pages from the previous one
             if relay:
                 relay.reset()
-            res = _try(ctx, f"put_large {name}", fn)
+            res = _try(ctx, f"{key} {name}", fn)
             if res is None:
                 continue
             if relay:
                 time.sleep(0.2)  # let the relay threads drain
-                ctx.extra.setdefault("proxy_bytes", {}).setdefault("put_large", {})[name] = (
-                    relay.stats.as_dict()
-                )
+                ctx.extra.setdefault("proxy_bytes", {}).setdefault(key, {})[name] = relay.stats.as_dict()
             if not warm:
-                ctx.add("put_large", name, res)
+                ctx.add(key, name, res)
 
 
 def case_get_small(ctx: Ctx, r: int, warm: bool) -> None:
@@ -644,7 +646,7 @@ def med(values: list[float]) -> float | None:
 
 
 def metric(case: str, res: dict[str, Any]) -> float:
-    if case in ("get_large", "put_large"):
+    if case in ("get_large", "put_large", "put_large_tmpfs"):
         return res["bytes"] / res["seconds"] / 1e6
     if case in ("get_small", "put_small", "list"):
         return res["ops"] / res["seconds"]
@@ -754,6 +756,22 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             ],
         )
     )
+    if m("put_large_tmpfs", "ours") is not None:
+        rows.append(
+            dict(
+                case=f"  PUT {size_txt} from a file, to a cluster with tmpfs mountpaths (no disk)",
+                unit="MB/s",
+                ours=m("put_large_tmpfs", "ours"),
+                ours_async=m("put_large_tmpfs", "ours_async"),
+                official=m("put_large_tmpfs", "official"),
+                ceiling=m("put_large_tmpfs", "curl"),
+                ceiling_name="curl -T -L",
+                checks=[
+                    ("ours/curl", ratio("put_large_tmpfs", "ours", "curl"), 0.9, ">="),
+                    ("ours/official", ratio("put_large_tmpfs", "ours", "official"), None, ""),
+                ],
+            )
+        )
     pb = ctx.extra.get("proxy_bytes", {}).get("put_large", {})
 
     def body(client: str) -> float | None:
@@ -1063,7 +1081,7 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="smaller data (256 MiB, 1,000 small, 20,000 listed), ~4 min"
     )
     ap.add_argument("--rounds", type=int, default=3, help="timed rounds after the warm-up (>= 3)")
-    ap.add_argument("--cases", default="get_large,put_large,get_small,put_small,list,import")
+    ap.add_argument("--cases", default="get_large,put_large,put_large_tmpfs,get_small,put_small,list,import")
     ap.add_argument("--port", type=int, default=int(os.environ.get("AIS_BENCH_PORT", 21080)))
     ap.add_argument("--out", default=str(HERE / "results"))
     ap.add_argument(
@@ -1134,6 +1152,11 @@ def main(argv: list[str] | None = None) -> int:
         log(f"starting bench cluster (1 proxy + 2 targets) on port {args.port}")
         cluster = LocalCluster("bench", base_port=args.port, ntargets=2).start()
         endpoint = cluster.endpoint
+    tmpfs_cluster = None
+    if "put_large_tmpfs" in cases:
+        tmpfs_cluster = start_tmpfs_cluster(args.port + 4000, p.large_size) if cluster is not None else None
+        if tmpfs_cluster is None:
+            log("put_large_tmpfs skipped: needs the bench's own cluster and room in /dev/shm")
     workdir = Path(tempfile.mkdtemp(prefix="bench-", dir=ROOT / ".ais" if (ROOT / ".ais").is_dir() else None))
     ctx = Ctx(
         endpoint=endpoint,
@@ -1148,10 +1171,12 @@ def main(argv: list[str] | None = None) -> int:
         has_direct=has_direct,
         samples={},
         extra={"ours_where": ctx_where},
+        tmpfs_endpoint=tmpfs_cluster.endpoint if tmpfs_cluster else "",
     )
     try:
         env_info = describe(ctx, cluster is not None)
-        foreign = ForeignCPU([n.pid for n in cluster.nodes if n.pid] if cluster else [])
+        own = [c for c in (cluster, tmpfs_cluster) if c is not None]
+        foreign = ForeignCPU([n.pid for c in own for n in c.nodes if n.pid])
         ctx.extra["own_cluster"] = cluster is not None
         setup_data(ctx)
         with CountingRelay(int(endpoint.rsplit(":", 1)[-1])) as relay:
@@ -1170,6 +1195,8 @@ def main(argv: list[str] | None = None) -> int:
                         case_get_large(ctx, r, warm)
                     elif case == "put_large":
                         case_put_large(ctx, r, warm, relay if warm else None)
+                    elif case == "put_large_tmpfs" and ctx.tmpfs_endpoint:
+                        case_put_large(ctx, r, warm, None, "put_large_tmpfs", ctx.tmpfs_endpoint)
                     elif case == "get_small":
                         case_get_small(ctx, r, warm)
                     elif case == "put_small":
@@ -1185,6 +1212,10 @@ def main(argv: list[str] | None = None) -> int:
         if cluster is not None:
             log("stopping bench cluster")
             cluster.stop()
+        if tmpfs_cluster is not None:
+            log("stopping tmpfs bench cluster")
+            tmpfs_cluster.stop()
+            shutil.rmtree(tmpfs_cluster.root, ignore_errors=True)
         shutil.rmtree(workdir, ignore_errors=True)
 
     md = report(ctx, env_info, args.quick, time.monotonic() - t_start, out_dir)
@@ -1197,6 +1228,28 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy2(out_dir / f, docs / f)
         log(f"published to {docs}")
     return 0
+
+
+def start_tmpfs_cluster(port: int, large_size: int) -> Any:
+    """A second own cluster whose mountpaths live in /dev/shm, or None when there is no room.
+
+    On the bench machine's virtual disk a 1 GiB PUT swings 260-1,000 MB/s from round to round
+    for every client alike, which drowns the client's share; in memory the ratio to curl -T
+    shows what the client costs. 4 PUT objects + their work files must fit.
+    """
+    shm = Path("/dev/shm")
+    if not shm.is_dir():
+        return None
+    st = os.statvfs(shm)
+    if st.f_bavail * st.f_frsize < 6 * large_size + (1 << 30):
+        return None
+    from aiscluster import LocalCluster
+
+    root = Path(tempfile.mkdtemp(prefix="ais-bench-tmpfs-", dir=shm))
+    log(f"starting tmpfs bench cluster (1 proxy + 2 targets, mountpaths in {root}) on port {port}")
+    c = LocalCluster("bench-tmpfs", base_port=port, ntargets=2, root=root).start()
+    aisutil.create_bucket(c.endpoint, B_PUT_LARGE)
+    return c
 
 
 def report(ctx: Ctx, env_info: dict[str, Any], quick: bool, elapsed: float, out_dir: Path) -> str:
@@ -1277,6 +1330,12 @@ def describe(ctx: Ctx, own_cluster: bool) -> dict[str, Any]:
             f"{ep}; mountpaths on local disk ({cluster_disk(ctx)}); same 2 cores as the clients; "
             f"checksum {cfg.get('checksum', {}).get('type', '?')}, "
             f"memsys min_free {cfg.get('memsys', {}).get('min_free', '?')}"
+            + (
+                f"; the tmpfs PUT row: a second own cluster of the same shape at {ctx.tmpfs_endpoint}"
+                " with its mountpaths in /dev/shm"
+                if ctx.tmpfs_endpoint
+                else ""
+            )
         ),
         "aisnode": cmd_version([str(bdir / "aisnode"), "version"]),
         "aisloader": cmd_version([str(bdir / "aisloader"), "version"]) if ctx.loader else "missing",

@@ -205,14 +205,13 @@ def test_a_connection_idle_past_the_stale_limit_is_checked_and_replaced(
         assert r.text == "3" and SERVED == ["PUT /put"]
 
 
-def test_sendfile_extension_sends_the_file_and_ignores_the_stream(
-    server: str, transport: HTTPClientTransport, tmp_path: Any
-) -> None:
+def test_sendfile_extension_sends_the_file_and_ignores_the_stream(server: str, tmp_path: Any) -> None:
     from aistore_hl.httpclient_transport import SENDFILE_EXTENSION
 
     path = tmp_path / "f.bin"
     data = os.urandom(3 << 20)
     path.write_bytes(data)
+    transport = HTTPClientTransport(sendfile_loopback=True)  # the test server is on 127.0.0.1
     with _client(transport) as c, open(path, "rb") as fh:
         req = c.build_request(
             "PUT",
@@ -232,6 +231,40 @@ def test_sendfile_extension_sends_the_file_and_ignores_the_stream(
         )
         with pytest.raises(httpx.TransportError):
             c.send(req)
+
+
+def test_sendfile_is_not_used_towards_loopback_by_default(
+    server: str, transport: HTTPClientTransport, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from aistore_hl.httpclient_transport import SENDFILE_EXTENSION, _is_loopback
+
+    used: list[int] = []
+    real = socket.socket.sendfile
+
+    def spy(self: socket.socket, file: Any, offset: int = 0, count: int | None = None) -> int:
+        used.append(count or 0)
+        return real(self, file, offset, count)
+
+    monkeypatch.setattr(socket.socket, "sendfile", spy)
+    path = tmp_path / "f.bin"
+    data = os.urandom(1 << 20)
+    path.write_bytes(data)
+    for t, want in ((transport, []), (HTTPClientTransport(sendfile_loopback=True), [len(data)])):
+        used.clear()
+        with _client(t) as c, open(path, "rb") as fh, open(path, "rb") as stream:
+            req = c.build_request(
+                "PUT",
+                f"{server}/put",
+                content=iter(lambda: stream.read(1 << 16), b""),  # the same bytes, streamed
+                headers={"Content-Length": str(len(data))},
+                extensions={SENDFILE_EXTENSION: (fh, 0, len(data))},
+            )
+            assert c.send(req).text == str(len(data))
+        assert used == want
+    assert _is_loopback("127.0.0.1") and _is_loopback("localhost") and _is_loopback("[::1]")
+    assert not _is_loopback("10.0.0.7") and not _is_loopback("ais-proxy.example")
 
 
 def test_after_close_no_connection_is_kept(server: str, transport: HTTPClientTransport) -> None:
