@@ -188,6 +188,7 @@ class AsyncBucket(BucketCore):
     def list_objects_iter(self, prefix: str = "", props: str = "", page_size: int = 0) -> AsyncBucketLister:
         """Returns an async iterator for all objects in bucket (``async for``)."""
         self._page_plan(prefix, props, page_size, "", "")  # validate now
+        page_size = self._iter_page_size(page_size)
 
         async def fetch(uuid: str, token: str) -> BucketList:
             return await self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, token))

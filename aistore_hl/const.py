@@ -62,6 +62,12 @@ DEFAULT_CHUNK_SIZE: Final = 32768
 #: Bytes read per call when streaming a response body (the transports' default read size).
 DEFAULT_READ_CHUNK_SIZE: Final = 1 << 20
 
+#: Entries per page when iterating over an ``ais://`` bucket with ``page_size=0``: the targets'
+#: own page-buffer cap (``xact/xs/lso.go`` ``maxPageCap`` = 4 x ``apc.MaxPageSizeAIS``). AIS 5.0
+#: accepts pages above 10,000 for in-cluster buckets (cloud backends clamp to their maximum), and
+#: fewer, larger pages list 100,000 objects about 1.3x faster (measured: 195k -> 257k entries/s).
+ITER_PAGE_SIZE_AIS: Final = 40_000
+
 #: Maximum length, in bytes, of a bucket name (``cos.MaxNameLength``).
 MAX_BUCKET_NAME_LEN: Final = 64
 

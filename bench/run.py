@@ -64,6 +64,8 @@ MIB = 1 << 20
 KIB = 1 << 10
 
 B_LARGE, B_PUT_LARGE, B_SMALL, B_LIST = "bench-large", "bench-put-large", "bench-small", "bench-list"
+#: ours' iteration page size on ais:// (aistore_hl.const.ITER_PAGE_SIZE_AIS; kept in step by a unit test)
+ITER_PAGE_SIZE = 40_000
 
 
 def log(msg: str) -> None:
@@ -520,14 +522,26 @@ def case_put_small(ctx: Ctx, r: int, warm: bool, relay: CountingRelay | None) ->
 
 
 def case_list(ctx: Ctx, r: int, warm: bool) -> None:
+    n = ctx.p.list_count
     runs = [
-        (c, lambda c=c: run_worker(c, "list", ctx.endpoint, B_LIST, expect=ctx.p.list_count))
+        (c, lambda c=c: run_worker(c, "list", ctx.endpoint, B_LIST, expect=n))
         for c in [*_ours_clients(ctx), "official"]
     ]
-    # The cluster's own pace: the same page requests with no client work but reading the token.
+    # Ours asks for 40,000-entry pages on ais:// (const.ITER_PAGE_SIZE_AIS), the official SDK for
+    # the server default 10,000: also run it with ours' page size, to separate the two effects.
+    big = ITER_PAGE_SIZE
     runs.append(
-        ("ceiling", lambda: run_worker("ceiling_list", "list", ctx.endpoint, B_LIST, expect=ctx.p.list_count))
+        (
+            "official:big",
+            lambda: run_worker("official", "list", ctx.endpoint, B_LIST, expect=n, page_size=big),
+        )
     )
+    # The cluster's own pace: the same page requests with no client work but reading the token,
+    # at ours' page size (the faster) and at the server default.
+    runs.append(
+        ("ceiling", lambda: run_worker("ceiling_list", "list", ctx.endpoint, B_LIST, expect=n, page_size=big))
+    )
+    runs.append(("ceiling:10k", lambda: run_worker("ceiling_list", "list", ctx.endpoint, B_LIST, expect=n)))
     for name, fn in _rot(runs, r):
         res = _try(ctx, f"list {name}", fn)
         if res and not warm:
@@ -862,7 +876,7 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             ours_async=oa,
             official=off,
             ceiling=m("list", "ceiling"),
-            ceiling_name="pages only",
+            ceiling_name=f"pages only, {ITER_PAGE_SIZE:,}/page",
             checks=[
                 ("ours/official", ratio("list", "ours", "official"), 3.0, ">="),
                 ("async/official", ratio("list", "ours_async", "official"), 3.0, ">="),
@@ -871,6 +885,24 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             ],
         )
     )
+
+    if m("list", "official:big") is not None:
+        rows.append(
+            dict(
+                case=f"  List {p.list_count:,}: official with page_size={ITER_PAGE_SIZE:,} (ours' default);"
+                " ceiling at the server default 10,000/page",
+                unit="entries/s",
+                ours=None,
+                ours_async=None,
+                official=m("list", "official:big"),
+                ceiling=m("list", "ceiling:10k"),
+                ceiling_name="pages only, 10,000/page",
+                checks=[
+                    ("ours/this official", ratio("list", "ours", "official:big"), None, ""),
+                    ("ours/10k pages-only", ratio("list", "ours", "ceiling:10k"), None, ""),
+                ],
+            )
+        )
 
     def rss(client: str) -> float | None:
         return summary.get("list", {}).get(client, {}).get("rss_growth_mb_max")

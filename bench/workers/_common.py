@@ -33,6 +33,9 @@ def parser(doc: str) -> argparse.ArgumentParser:
     p.add_argument("--size", type=int, default=16 * KIB)
     p.add_argument("--concurrency", type=int, default=32)
     p.add_argument("--chunk-size", type=int, default=0, help="0 = the client's default")
+    p.add_argument(
+        "--page-size", type=int, default=0, help="list: entries per page; 0 = the client's default"
+    )
     p.add_argument("--pool", type=int, default=64, help="connection pool size")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--expect", type=int, default=0, help="expected total (bytes or entries); 0 = unchecked")

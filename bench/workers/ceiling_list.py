@@ -1,7 +1,8 @@
 """Listing ceiling: how fast the cluster hands out pages, with (almost) no client work.
 
 The same requests the clients make (GET /v1/buckets/<b> with an ActMsg "list" body, props
-name,size, msgpack answers, continuation tokens), sent over one bare ``http.client`` connection;
+name,size, ``--page-size`` entries per page (0: the server default), msgpack answers,
+continuation tokens), sent over one bare ``http.client`` connection;
 each page is decoded only as far as its continuation token and the number of entries (msgspec
 skips the entries as raw bytes). What remains is the cluster producing the pages plus the transfer:
 no client can list faster than this on the same cluster.
@@ -41,7 +42,9 @@ def run() -> dict[str, object]:
         n = 0
         token = uuid = ""
         while True:
-            value: dict[str, str] = {"props": "name,size"}
+            value: dict[str, str | int] = {"props": "name,size"}
+            if a.page_size:
+                value["pagesize"] = a.page_size
             if uuid:
                 value["uuid"] = uuid
             if token:

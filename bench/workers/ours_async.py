@@ -107,7 +107,7 @@ async def arun() -> dict[str, object]:
             with cm.Timer(a.profile) as t:
                 n = 0
                 total = 0
-                async for e in bck.list_objects_iter(props="name,size"):
+                async for e in bck.list_objects_iter(props="name,size", page_size=a.page_size):
                     n += 1
                     total += e.size or 0
                     _ = e.name

@@ -7,7 +7,8 @@ Used the fastest fair way its 2.0.0 source allows:
   object is a non-streamed ``Response.content`` and much slower, so it is not used for the stream case.
 * small GET: ``get_reader().read_all()`` (one non-streamed request, its own fast path).
 * PUT: ``get_writer().put_file(path)`` (streams the file handle) / ``put_content(bytes)``.
-* list: ``list_objects_iter()`` (msgpack pages, server-max page size, props name,size default).
+* list: ``list_objects_iter()`` (msgpack pages, props name,size; page size 0 = the server default
+  10,000, or ``--page-size``).
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def run() -> dict[str, object]:
         with cm.Timer(a.profile) as t:
             n = 0
             total = 0
-            for e in bck.list_objects_iter(props="name,size"):
+            for e in bck.list_objects_iter(props="name,size", page_size=a.page_size):
                 n += 1
                 total += e.size or 0
                 _ = e.name

@@ -171,6 +171,38 @@ def test_list_all_objects_and_list_objects_over_the_wire() -> None:
     assert rec.seen[-1].json()["value"] == {"uuid": "U", "continuation_token": "T"}
 
 
+def test_iterating_an_ais_bucket_asks_for_big_pages_only_when_page_size_is_zero() -> None:
+    from aistore_hl.const import ITER_PAGE_SIZE_AIS
+    from aistore_hl.types import Namespace
+
+    def first_value(make: Any) -> dict[str, Any]:
+        rec = _serve_pages(packed(["a"], uuid="L"))
+        make(mock_client(rec))
+        return dict(rec.seen[0].json()["value"])
+
+    assert ITER_PAGE_SIZE_AIS == 40_000
+    assert first_value(lambda c: list(c.bucket("b").list_objects_iter())) == {"pagesize": ITER_PAGE_SIZE_AIS}
+    assert first_value(lambda c: c.bucket("b").list_all_objects()) == {"pagesize": ITER_PAGE_SIZE_AIS}
+    assert first_value(lambda c: list(c.bucket("b").list_objects_iter(page_size=7))) == {"pagesize": 7}
+    # one page on request keeps the seed-era server default; cloud and remote-AIS backends clamp
+    assert first_value(lambda c: c.bucket("b").list_objects()) == {}
+    assert first_value(lambda c: c.bucket("b", "aws").list_all_objects()) == {}
+    remote = Namespace(uuid="remAIS", name="")
+    assert first_value(lambda c: c.bucket("b", ns=remote).list_all_objects()) == {}
+
+    rec = _serve_pages(packed(["a"], uuid="L"))
+
+    async def main() -> None:
+        c = mock_async_client(rec)
+        try:
+            assert [e.name async for e in c.bucket("b").list_objects_iter()] == ["a"]
+        finally:
+            await c.close()
+
+    asyncio.run(main())
+    assert rec.seen[0].json()["value"] == {"pagesize": ITER_PAGE_SIZE_AIS}
+
+
 def test_async_bucket_list_over_the_wire() -> None:
     rec = _serve_pages(packed(["a"], token="t1", uuid="L"), packed(["b"], uuid="L"))
 
@@ -192,3 +224,14 @@ def test_bad_listing_arguments_are_refused_before_iteration() -> None:
         with pytest.raises(ValueError):
             b.list_objects_iter(**kwargs)  # type: ignore[arg-type]
     assert rec.seen == []
+
+
+def test_bench_lists_at_ours_page_size() -> None:
+    import re
+    from pathlib import Path
+
+    from aistore_hl.const import ITER_PAGE_SIZE_AIS
+
+    text = (Path(__file__).resolve().parents[2] / "bench" / "run.py").read_text()
+    found = re.search(r"^ITER_PAGE_SIZE = ([\d_]+)$", text, re.M)
+    assert found and int(found.group(1)) == ITER_PAGE_SIZE_AIS
