@@ -56,6 +56,13 @@ def test_decode_page_fields_and_nil_entries() -> None:
     assert BucketList().entries == []
 
 
+def test_decoded_entries_are_not_tracked_by_the_cyclic_gc() -> None:
+    import gc
+
+    p = decode_page(packed(["a", "bb"], token="t"))
+    assert p.entries and not any(gc.is_tracked(e) for e in p.entries)
+
+
 def test_entry_flags() -> None:
     cached = BucketEntry(name="c", flags=64)
     assert cached.is_cached() and cached.is_ok()
