@@ -360,7 +360,61 @@ class _RawReader(io.RawIOBase):
         pass
 
 
-class ObjStream:
+class _Buffered:
+    """The part of a piece that ``read(n)`` left over, shared by both stream classes."""
+
+    _buf: bytes
+    _buf_off: int
+
+    def _take_buffered(self) -> bytes:
+        """Return (and forget) what ``read(n)`` left of the current piece."""
+        rest = self._buf[self._buf_off :] if self._buf_off < len(self._buf) else b""
+        self._buf, self._buf_off = b"", 0
+        return rest
+
+
+class _Chunker:
+    """Cuts pieces of any size into chunks of exactly ``size`` bytes, copying as little as it can.
+
+    A piece of exactly ``size`` passes through as is; a bigger one is sliced straight from the
+    piece; only a remainder shorter than ``size`` waits in ``pending`` for the next piece.
+    """
+
+    __slots__ = ("pending", "size")
+
+    def __init__(self, size: int, head: bytes = b"") -> None:
+        self.size = size
+        self.pending = bytearray(head)
+
+    def split(self, piece: bytes) -> Iterator[bytes]:
+        size = self.size
+        pending = self.pending
+        if not pending and len(piece) >= size:
+            if len(piece) == size:
+                yield piece
+                return
+            view = memoryview(piece)
+            off = 0
+            end = len(piece) - size
+            while off <= end:
+                yield bytes(view[off : off + size])
+                off += size
+            if off < len(piece):
+                pending += view[off:]
+            return
+        pending += piece
+        if len(pending) >= size:
+            view = memoryview(pending)
+            off = 0
+            end = len(pending) - size
+            while off <= end:
+                yield bytes(view[off : off + size])
+                off += size
+            view.release()
+            del pending[:off]
+
+
+class ObjStream(_Buffered):
     """The content of an object, streamed from a GET response.
 
     Args:
@@ -551,10 +605,7 @@ class ObjStream:
 
     def read_all(self) -> bytes:
         """Read and return all remaining content, then close (checks length and checksum)."""
-        parts: list[bytes] = []
-        if self._buf_off < len(self._buf):
-            parts.append(self._buf[self._buf_off :])
-        self._buf, self._buf_off = b"", 0
+        parts: list[bytes] = [head] if (head := self._take_buffered()) else []
         while True:
             piece = self._next_piece()
             if not piece:
@@ -572,38 +623,12 @@ class ObjStream:
 
     def __iter__(self) -> Iterator[bytes]:
         """Yield chunks of exactly ``chunk_size`` bytes (the last may be shorter)."""
-        size = self.chunk_size
+        chunker = _Chunker(self.chunk_size, self._take_buffered())
         try:
-            pending = bytearray()
-            if self._buf_off < len(self._buf):
-                pending += self._buf[self._buf_off :]
-                self._buf, self._buf_off = b"", 0
-            while True:
-                piece = self._next_piece()
-                if not piece:
-                    break
-                if not pending and len(piece) >= size:
-                    view = memoryview(piece)
-                    off = 0
-                    end = len(piece) - size
-                    while off <= end:
-                        yield bytes(view[off : off + size]) if size != len(piece) else piece
-                        off += size
-                    if off < len(piece):
-                        pending += view[off:]
-                    continue
-                pending += piece
-                if len(pending) >= size:
-                    view = memoryview(pending)
-                    off = 0
-                    end = len(pending) - size
-                    while off <= end:
-                        yield bytes(view[off : off + size])
-                        off += size
-                    view.release()
-                    del pending[:off]
-            if pending:
-                yield bytes(pending)
+            while piece := self._next_piece():
+                yield from chunker.split(piece)
+            if chunker.pending:
+                yield bytes(chunker.pending)
         finally:
             self.close()
 
@@ -651,7 +676,7 @@ class ObjStream:
 # ======================================================================================
 
 
-class AsyncObjStream:
+class AsyncObjStream(_Buffered):
     """Async twin of :class:`ObjStream` for responses of an ``httpx.AsyncClient``.
 
     Use ``async with``, ``async for``, ``await read_all()``, ``await read(n)`` and
@@ -846,10 +871,7 @@ class AsyncObjStream:
 
     async def read_all(self) -> bytes:
         """Read and return all remaining content, then close (checks length and checksum)."""
-        parts: list[bytes] = []
-        if self._buf_off < len(self._buf):
-            parts.append(self._buf[self._buf_off :])
-        self._buf, self._buf_off = b"", 0
+        parts: list[bytes] = [head] if (head := self._take_buffered()) else []
         while True:
             piece = await self._next_piece()
             if not piece:
@@ -858,28 +880,13 @@ class AsyncObjStream:
         return parts[0] if len(parts) == 1 else b"".join(parts)
 
     async def _chunks(self) -> AsyncGenerator[bytes, None]:
-        size = self.chunk_size
+        chunker = _Chunker(self.chunk_size, self._take_buffered())
         try:
-            pending = bytearray()
-            if self._buf_off < len(self._buf):
-                pending += self._buf[self._buf_off :]
-                self._buf, self._buf_off = b"", 0
-            while True:
-                piece = await self._next_piece()
-                if not piece:
-                    break
-                pending += piece
-                if len(pending) >= size:
-                    view = memoryview(pending)
-                    off = 0
-                    end = len(pending) - size
-                    while off <= end:
-                        yield bytes(view[off : off + size])
-                        off += size
-                    view.release()
-                    del pending[:off]
-            if pending:
-                yield bytes(pending)
+            while piece := await self._next_piece():
+                for chunk in chunker.split(piece):
+                    yield chunk
+            if chunker.pending:
+                yield bytes(chunker.pending)
         finally:
             await self.aclose()
 

@@ -591,6 +591,33 @@ def test_async_iteration_read_all_and_close() -> None:
     asyncio.run(main())
 
 
+@pytest.mark.parametrize("chunk_size", [1000, 7_001, 300_000, 1 << 20])
+def test_async_chunking_across_piece_boundaries_after_a_read(chunk_size: int) -> None:
+    async def main() -> None:
+        async with _async_client(DATA, None, []) as client:
+            resp = await client.send(client.build_request("GET", URL), stream=True)
+            s = await AsyncObjStream.create(resp, chunk_size=chunk_size)
+            head = await s.read(123)
+            chunks = [c async for c in s]
+            assert head + b"".join(chunks) == DATA
+            assert all(len(c) == chunk_size for c in chunks[:-1]) and all(type(c) is bytes for c in chunks)
+            assert s.checksum_verified
+
+    asyncio.run(main())
+
+
+def test_chunker_passes_whole_pieces_through_and_slices_bigger_ones() -> None:
+    from aistore_hl.obj_stream import _Chunker
+
+    piece = os.urandom(8)
+    c = _Chunker(8)
+    (out,) = c.split(piece)
+    assert out is piece  # no copy
+    assert list(c.split(b"abcdefghij")) == [b"abcdefgh"] and c.pending == b"ij"
+    assert list(c.split(b"klmnop")) == [b"ijklmnop"] and c.pending == b""
+    assert list(_Chunker(4, b"xy").split(b"z")) == [] and _Chunker(4, b"xy").pending == b"xy"
+
+
 def test_async_resume_and_errors() -> None:
     async def main() -> None:
         sources: list[ASrc] = []
