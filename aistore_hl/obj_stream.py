@@ -389,29 +389,29 @@ class _Chunker:
     def split(self, piece: bytes) -> Iterator[bytes]:
         size = self.size
         pending = self.pending
-        if not pending and len(piece) >= size:
-            if len(piece) == size:
-                yield piece
-                return
+        if not pending and len(piece) == size:
+            yield piece
+        elif not pending and len(piece) > size:
             view = memoryview(piece)
-            off = 0
-            end = len(piece) - size
-            while off <= end:
-                yield bytes(view[off : off + size])
-                off += size
-            if off < len(piece):
-                pending += view[off:]
-            return
-        pending += piece
-        if len(pending) >= size:
-            view = memoryview(pending)
-            off = 0
-            end = len(pending) - size
-            while off <= end:
-                yield bytes(view[off : off + size])
-                off += size
-            view.release()
-            del pending[:off]
+            off = yield from _whole_chunks(view, size)
+            pending += view[off:]
+        else:
+            pending += piece
+            if len(pending) >= size:
+                view = memoryview(pending)
+                off = yield from _whole_chunks(view, size)
+                view.release()  # a bytearray cannot shrink while a view of it exists
+                del pending[:off]
+
+
+def _whole_chunks(view: memoryview, size: int) -> Generator[bytes, None, int]:
+    """Yield ``view``'s whole chunks of ``size`` bytes; return how many bytes they took."""
+    off = 0
+    end = len(view) - size
+    while off <= end:
+        yield bytes(view[off : off + size])
+        off += size
+    return off
 
 
 class ObjStream(_Buffered):
