@@ -72,7 +72,7 @@ from yarl import URL
 
 from aistore_hl.config import DEFAULT_MAX_POOL_SIZE, ClientConfig
 from aistore_hl.const import DEFAULT_READ_CHUNK_SIZE
-from aistore_hl.transport import READ_SIZE_EXTENSION, read_size_for, tls_context
+from aistore_hl.transport import READ_SIZE_EXTENSION, read_size_for, tls_context, transport_kwargs
 
 __all__ = ["READ_SIZE_EXTENSION", "AiohttpTransport"]
 
@@ -305,12 +305,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     @classmethod
     def from_config(cls, config: ClientConfig) -> AiohttpTransport:
         """Build a transport from a :class:`~aistore_hl.config.ClientConfig`."""
-        return cls(
-            verify=config.verify,
-            cert=config.client_cert,
-            pool_maxsize=config.max_pool_size,
-            read_chunk_size=config.read_chunk_size,
-        )
+        return cls(**transport_kwargs(config))
 
     @property
     def session(self) -> aiohttp.ClientSession | None:

@@ -42,7 +42,7 @@ import httpx
 
 from aistore_hl.config import DEFAULT_MAX_POOL_SIZE, ClientConfig
 from aistore_hl.const import DEFAULT_READ_CHUNK_SIZE
-from aistore_hl.transport import read_size_for, tls_context
+from aistore_hl.transport import read_size_for, tls_context, transport_kwargs
 
 __all__ = ["SENDFILE_EXTENSION", "HTTPClientTransport"]
 
@@ -313,12 +313,7 @@ class HTTPClientTransport(httpx.BaseTransport):
     @classmethod
     def from_config(cls, config: ClientConfig) -> HTTPClientTransport:
         """Build a transport from a :class:`~aistore_hl.config.ClientConfig`."""
-        return cls(
-            verify=config.verify,
-            cert=config.client_cert,
-            pool_maxsize=config.max_pool_size,
-            read_chunk_size=config.read_chunk_size,
-        )
+        return cls(**transport_kwargs(config))
 
     def idle_connections(self) -> dict[str, int]:
         """Idle pooled connections per ``host:port`` (for tests and diagnostics)."""

@@ -118,6 +118,16 @@ def tls_context(verify: bool | str | ssl.SSLContext, cert: str | tuple[str, str]
     return ctx
 
 
+def transport_kwargs(config: ClientConfig) -> dict[str, Any]:
+    """The constructor arguments every transport here takes from a ``ClientConfig``."""
+    return {
+        "verify": config.verify,
+        "cert": config.client_cert,
+        "pool_maxsize": config.max_pool_size,
+        "read_chunk_size": config.read_chunk_size,
+    }
+
+
 def read_size_for(request: httpx.Request, default: int) -> int:
     """The body read size for ``request``: its ``READ_SIZE_EXTENSION`` if larger than ``default``."""
     wanted = request.extensions.get(READ_SIZE_EXTENSION)
@@ -218,12 +228,7 @@ class Urllib3Transport(httpx.BaseTransport):
     @classmethod
     def from_config(cls, config: ClientConfig) -> Urllib3Transport:
         """Build a transport from a :class:`~aistore_hl.config.ClientConfig`."""
-        return cls(
-            verify=config.verify,
-            cert=config.client_cert,
-            pool_maxsize=config.max_pool_size,
-            read_chunk_size=config.read_chunk_size,
-        )
+        return cls(**transport_kwargs(config))
 
     @property
     def pool_manager(self) -> urllib3.PoolManager:
