@@ -116,12 +116,17 @@ def _put_retryable(exc: Exception, policy: RetryPolicy) -> bool:
     )
 
 
-def _client_kwargs(config: ClientConfig) -> dict[str, Any]:
+def _default_headers(config: ClientConfig) -> dict[str, str]:
     headers = {"User-Agent": config.user_agent}
     if config.token:
-        # httpx drops it on the cross-host redirect to a target, which needs none (the proxy
-        # checked it and the redirect carries the proxy's marker).
+        # Dropped on the cross-host redirect to a target, which needs none (the proxy checked it
+        # and the redirect carries the proxy's marker).
         headers["Authorization"] = f"Bearer {config.token}"
+    return headers
+
+
+def _client_kwargs(config: ClientConfig) -> dict[str, Any]:
+    headers = _default_headers(config)
     return {
         "base_url": config.endpoint.rstrip("/"),
         "timeout": config.timeout.to_httpx(),
@@ -181,6 +186,17 @@ def _redirect_request(request: httpx.Request, response: httpx.Response) -> httpx
     return httpx.Request(method, url, headers=headers, stream=stream, extensions=request.extensions)
 
 
+def _log_hop(request: httpx.Request, response: httpx.Response) -> None:
+    if _log.isEnabledFor(logging.DEBUG):  # the URL without its query; never headers
+        _log.debug("%s %s -> %d", request.method, request.url.copy_with(query=None), response.status_code)
+
+
+def _too_many_redirects(request: httpx.Request) -> UnexpectedResponse:
+    return UnexpectedResponse(
+        f"more than {_MAX_REDIRECTS} redirects", url=str(request.url.copy_with(query=None))
+    )
+
+
 def _not_redirected(proxy_resp: httpx.Response) -> UnexpectedResponse:
     # The data would never be sent: refuse rather than report a write that did not happen.
     return UnexpectedResponse(
@@ -220,10 +236,7 @@ class _RequestCore:
         self.retry: RetryPolicy | None = None  # per-view override (``with_options``)
         self.timeout: Any = httpx.USE_CLIENT_DEFAULT  # an httpx.Timeout once overridden
         self._timeouts = config.timeout.to_httpx().as_dict()  # what ``send`` puts on a request
-        headers = {"User-Agent": config.user_agent}
-        if config.token:
-            headers["Authorization"] = f"Bearer {config.token}"
-        self._headers = headers
+        self._headers = _default_headers(config)
         self.routing = _Routing()  # shared by ``derive``d views (a shallow copy keeps the object)
 
     def forget_targets(self) -> None:
@@ -320,19 +333,14 @@ class RequestClient(_RequestCore):
         for _ in range(_MAX_REDIRECTS + 1):
             response = self.transport.handle_request(request)
             response.request = request
-            if _log.isEnabledFor(logging.DEBUG):  # the URL without its query; never headers
-                _log.debug(
-                    "%s %s -> %d", request.method, request.url.copy_with(query=None), response.status_code
-                )
+            _log_hop(request, response)
             if not (follow and response.status_code in _REDIRECT_STATUSES and "location" in response.headers):
                 break
             response.close()
             request = _redirect_request(request, response)
         else:
             response.close()
-            raise UnexpectedResponse(
-                f"more than {_MAX_REDIRECTS} redirects", url=str(request.url.copy_with(query=None))
-            )
+            raise _too_many_redirects(request)
         raise_on_error(response)
         if not stream:
             try:
@@ -467,19 +475,14 @@ class AsyncRequestClient(_RequestCore):
         for _ in range(_MAX_REDIRECTS + 1):
             response = await self.transport.handle_async_request(request)
             response.request = request
-            if _log.isEnabledFor(logging.DEBUG):
-                _log.debug(
-                    "%s %s -> %d", request.method, request.url.copy_with(query=None), response.status_code
-                )
+            _log_hop(request, response)
             if not (follow and response.status_code in _REDIRECT_STATUSES and "location" in response.headers):
                 break
             await response.aclose()
             request = _redirect_request(request, response)
         else:
             await response.aclose()
-            raise UnexpectedResponse(
-                f"more than {_MAX_REDIRECTS} redirects", url=str(request.url.copy_with(query=None))
-            )
+            raise _too_many_redirects(request)
         await araise_on_error(response)
         if not stream:
             try:
