@@ -523,10 +523,13 @@ class AsyncRequestClient(_RequestCore):
             raise wrap_transport_error(exc) from exc
 
     async def open_stream(
-        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None
+        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None, read_size: int = 0
     ) -> httpx.Response:
-        """Open a streaming GET from generated ``request_kwargs``; the caller closes it."""
-        request = self.build_from(kw, headers)
+        """Open a streaming GET from generated ``request_kwargs``; the caller closes it.
+
+        ``read_size`` as for the sync ``open_stream``: the body is read in pieces of at least
+        the consumer's chunk size, so big chunks are not re-assembled."""
+        request = self.build_from(kw, headers, read_size)
         try:
             with retry_scope(self.retry):
                 return await self.send(request, stream=True)

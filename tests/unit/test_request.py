@@ -15,6 +15,7 @@ from hl_mock import TARGET, Recorder, ais_error, mock_async_client, mock_client,
 
 from aistore_hl import Header, RetryPolicy, _request, _retrying
 from aistore_hl.errors import ConnectionFailed, ErrObjNotFound, ServiceUnavailable, UnexpectedResponse
+from aistore_hl.transport import READ_SIZE_EXTENSION
 
 POLICY = RetryPolicy(max_attempts=3, backoff_base=0.25, jitter=0.0)
 LOCATION = f"{TARGET}/v1/objects/b/o?provider=ais&pid=p1&ptime=123"
@@ -165,6 +166,29 @@ def test_get_follows_the_proxy_redirect_and_streams() -> None:
     stream = mock_client(rec).bucket("b").object("o").get(chunk_size=1 << 16, verify_checksum=False)
     assert b"".join(stream) == DATA
     assert [s.url.host for s in rec.seen] == ["proxy.test", "target.test"]
+
+
+@pytest.mark.parametrize("chunk_size", [1000, 4 << 20])
+def test_get_asks_the_transport_for_pieces_of_the_chunk_size_sync_and_async(chunk_size: int) -> None:
+    # The transport reads max(read_chunk_size, this) per piece, so big chunks are never re-assembled;
+    # the async client once left it out and re-joined its pieces into every 1 MiB+ chunk.
+    wanted: list[object] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        wanted.append(request.extensions.get(READ_SIZE_EXTENSION))
+        return httpx.Response(200, content=DATA, headers={"Content-Length": str(len(DATA))})
+
+    assert b"".join(mock_client(handle).bucket("b").object("o").get(chunk_size=chunk_size)) == DATA
+
+    async def main() -> bytes:
+        c = mock_async_client(handle)
+        try:
+            return await (await c.bucket("b").object("o").get(chunk_size=chunk_size)).read_all()
+        finally:
+            await c.close()
+
+    assert asyncio.run(main()) == DATA
+    assert wanted == [chunk_size, chunk_size]
 
 
 def test_head_error_comes_from_the_hdr_error_header() -> None:
