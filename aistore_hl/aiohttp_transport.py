@@ -31,7 +31,7 @@ Details:
   session middleware), so a dead pooled connection surfaces as an error, as with httpx's
   transport, and the high-level layer's retry policy decides.
 * Responses are not decoded (``auto_decompress=False``): httpx applies ``Content-Encoding``.
-  Bodies are read ``read_chunk_size`` bytes at a time (1 MiB), or the request's
+  Bodies are read ``read_chunk_size`` bytes at a time (256 KiB), or the request's
   ``READ_SIZE_EXTENSION`` when larger, each piece filled up to that size when more data is
   coming, so a consumer of big chunks gets few, large pieces.
 * Closing the httpx response releases the connection to the pool once the whole body has been

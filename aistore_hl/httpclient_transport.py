@@ -16,7 +16,7 @@ what a pooled client needs:
   again;
 * timeouts from the request (connect for connecting, write while sending, read while waiting
   and reading), set on the socket only when they change;
-* large body reads: ``read_chunk_size`` bytes per read (1 MiB), or the request's
+* large body reads: ``read_chunk_size`` bytes per read (256 KiB), or the request's
   ``READ_SIZE_EXTENSION`` when larger, so big chunks are never re-assembled;
 * errors mapped to the httpx exceptions httpx's own transport raises (``ConnectError``,
   ``ConnectTimeout``, ``ReadTimeout``, ``WriteTimeout``, ``ReadError``, ``WriteError``,

@@ -2,7 +2,7 @@
 
 httpx's default transport (httpcore + h11) reads the socket 64 KiB at a time and copies
 every piece through h11's buffer; on large bodies that is 5-8x slower than urllib3 reading
-1 MiB at a time. This transport implements httpx's *public* transport interface
+in large pieces (measured at 1 MiB). This transport implements httpx's *public* transport interface
 (``httpx.BaseTransport.handle_request``) on a ``urllib3.PoolManager``, so everything above
 it - ``httpx.Client``, redirects, auth, timeouts, the generated low-level client - keeps
 httpx semantics, while response bodies are read in large pieces::

@@ -238,7 +238,7 @@ def test_client_config_defaults() -> None:
     assert cfg.retry == RetryPolicy()
     assert cfg.verify is True and cfg.client_cert is None and cfg.token is None
     assert cfg.max_pool_size >= 64
-    assert cfg.chunk_size == 32768 and cfg.read_chunk_size == 1 << 20
+    assert cfg.chunk_size == 32768 and cfg.read_chunk_size == 256 << 10
     assert cfg.httpx_verify() is True
     limits = cfg.httpx_limits()
     assert limits.max_connections is not None and limits.max_connections >= 64
