@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from aistore_hl.config import ClientConfig
-from aistore_hl.httpclient_transport import HTTPClientTransport, _map_error
+from aistore_hl.httpclient_transport import _KERNEL_READ_TIMEOUTS, HTTPClientTransport, _map_error
 
 SERVED: list[str] = []  # request lines, in order, as the server saw them
 
@@ -49,6 +49,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(b"x" * (4 << 20))
         elif self.path.startswith("/smallish"):
             self._send(b"y" * 10_000)
+        elif self.path.startswith("/stall-big"):  # /stall-big/<bytes before the stall>
+            first = int(self.path.rsplit("/", 1)[1])
+            self.send_response(200)
+            self.send_header("Content-Length", str(4 << 20))
+            self.end_headers()
+            self.wfile.write(b"z" * first)
+            self.wfile.flush()
+            time.sleep(1.5)
+            self.close_connection = True  # the client has given up by now
         else:
             self.send_error(404)
 
@@ -272,3 +281,56 @@ def test_after_close_no_connection_is_kept(server: str, transport: HTTPClientTra
     with _client(transport) as c:  # the lean path can still reach a closed transport
         assert c.get(f"{server}/port").status_code == 200
     assert transport.idle_connections() == {server.removeprefix("http://"): 0}
+
+
+linux_only = pytest.mark.skipif(not _KERNEL_READ_TIMEOUTS, reason="kernel read timeouts: Linux only")
+
+
+def _rcvtimeo(sock: socket.socket) -> tuple[int, int]:
+    raw = sock.getsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, 16)
+    return int.from_bytes(raw[:8], "little"), int.from_bytes(raw[8:], "little")
+
+
+@linux_only
+def test_a_large_body_is_read_in_blocking_mode_and_the_pooled_connection_restored(
+    server: str, transport: HTTPClientTransport
+) -> None:
+    def send(path: str, read: float) -> tuple[httpx.Response, Any]:
+        ext = {"timeout": {"connect": 5.0, "write": 5.0, "read": read, "pool": 5.0}}
+        resp = transport.handle_request(httpx.Request("GET", f"{server}{path}", extensions=ext))
+        return resp, getattr(resp.stream, "_conn", None)
+
+    resp, conn = send("/big", 2.5)
+    pieces = iter(resp.stream)
+    first = next(pieces)
+    assert conn.sock.gettimeout() is None  # blocking: no poll before every recv...
+    assert _rcvtimeo(conn.sock) == (2, 500_000)  # ... the kernel enforces the read timeout
+    assert len(first) + sum(len(p) for p in pieces) == 4 << 20
+    # Back in the pool without a kernel timeout; the next request sets its own timeouts.
+    assert transport.idle_connections()[server.removeprefix("http://")] == 1
+    assert _rcvtimeo(conn.sock) == (0, 0)
+    resp, again = send("/smallish", 3.0)
+    assert again is conn
+    assert b"".join(resp.stream) == b"y" * 10_000  # a small body keeps Python's timeouts
+    assert conn.sock.gettimeout() == 3.0 and _rcvtimeo(conn.sock) == (0, 0)
+
+
+@linux_only
+@pytest.mark.parametrize("first", [0, 1_500_000])
+def test_a_stalled_large_body_times_out_in_blocking_mode(
+    server: str, transport: HTTPClientTransport, first: int
+) -> None:
+    with _client(transport) as c:
+        got = 0
+        t0 = time.monotonic()
+        with (
+            c.stream("GET", f"{server}/stall-big/{first}", timeout=httpx.Timeout(10.0, read=0.5)) as r,
+            pytest.raises(httpx.ReadTimeout),
+        ):
+            for piece in r.iter_raw():
+                got += len(piece)
+        # One read timeout: not the server's 1.5 s stall, nor a second timeout after a short piece.
+        assert 0.45 < time.monotonic() - t0 < 0.95
+        assert got == first  # everything that came is delivered first
+        assert transport.idle_connections()[server.removeprefix("http://")] == 0  # dropped
+        assert c.get(f"{server}/port").status_code == 200
