@@ -22,6 +22,7 @@ copies them to docs/bench/.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -1340,6 +1341,20 @@ def rerender(path: Path, out_dir: Path) -> str:
     return report(ctx, d["env"], d["quick"], d["elapsed_s"], out_dir)
 
 
+def cpu_model() -> str:
+    """The CPU's model name and per-core L2 size (the read-size trade-off depends on the cache)."""
+    name = "?"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                name = line.split(":", 1)[1].strip()
+                break
+    l2 = "?"
+    with contextlib.suppress(OSError):
+        l2 = Path("/sys/devices/system/cpu/cpu0/cache/index2/size").read_text().strip()
+    return f"{name}, L2 {l2} per core"
+
+
 def describe(ctx: Ctx, own_cluster: bool) -> dict[str, Any]:
     ep = ctx.endpoint
     sm = aisutil.smap(ep)
@@ -1352,7 +1367,7 @@ def describe(ctx: Ctx, own_cluster: bool) -> dict[str, Any]:
     bdir = bin_dir()
     info = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores ({cpu_model()}), "
         f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / (1 << 30):.0f} GiB RAM, "
         f"Linux {platform.release()}",
         "cluster": f"{len(sm.get('pmap', {}))} proxy + {len(sm.get('tmap', {}))} targets"
