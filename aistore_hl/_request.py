@@ -57,7 +57,6 @@ from aistore_hl.errors import (
     wrap_transport_error,
 )
 from aistore_hl.httpclient_transport import SENDFILE_EXTENSION, HTTPClientTransport
-from aistore_hl.transport import READ_SIZE_EXTENSION
 
 T = TypeVar("T")
 _log = logging.getLogger("aistore_hl.http")
@@ -273,7 +272,6 @@ class _RequestCore:
         *,
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
-        read_size: int = 0,
         **body: Any,
     ) -> httpx.Request:
         """An ``httpx.Request`` for ``send``: ``url`` relative to the endpoint (or absolute),
@@ -284,8 +282,6 @@ class _RequestCore:
             # One URL parse instead of httpx's parse + merge + re-parse of the query.
             url = f"{url}{'&' if '?' in url else '?'}{_query_string(params)}"
         extensions: dict[str, Any] = {"timeout": self._timeouts}
-        if read_size:
-            extensions[READ_SIZE_EXTENSION] = read_size
         return httpx.Request(
             method,
             url,
@@ -294,17 +290,13 @@ class _RequestCore:
             **body,
         )
 
-    def build_from(
-        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None, read_size: int = 0
-    ) -> httpx.Request:
+    def build_from(self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> httpx.Request:
         """``build`` from a generated endpoint's ``request_kwargs``."""
         body = {k: kw[k] for k in ("content", "json") if k in kw}
         hdrs = kw.get("headers")
         if headers:
             hdrs = {**hdrs, **headers} if hdrs else headers
-        return self.build(
-            kw["method"], kw["url"], params=kw.get("params"), headers=hdrs, read_size=read_size, **body
-        )
+        return self.build(kw["method"], kw["url"], params=kw.get("params"), headers=hdrs, **body)
 
 
 class RequestClient(_RequestCore):
@@ -385,15 +377,14 @@ class RequestClient(_RequestCore):
         except httpx.RequestError as exc:
             raise wrap_transport_error(exc) from exc
 
-    def open_stream(
-        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None, read_size: int = 0
-    ) -> httpx.Response:
+    def open_stream(self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None) -> httpx.Response:
         """Open a streaming GET from generated ``request_kwargs``; the caller closes it.
 
-        ``read_size``: the consumer's chunk size; the transport then reads the body in pieces of
-        at least that size (``transport.READ_SIZE_EXTENSION``), so big chunks are not re-assembled.
+        The transport reads the body in its own cache-sized pieces whatever the consumer's chunk
+        size: ``_Chunker`` joins them into bigger chunks, which is faster than reading the
+        socket in chunk-sized pieces (see ``obj_stream._Chunker``).
         """
-        request = self.build_from(kw, headers, read_size)
+        request = self.build_from(kw, headers)
         try:
             with retry_scope(self.retry):
                 return self.send(request, stream=True)
@@ -523,13 +514,11 @@ class AsyncRequestClient(_RequestCore):
             raise wrap_transport_error(exc) from exc
 
     async def open_stream(
-        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None, read_size: int = 0
+        self, kw: Mapping[str, Any], headers: Mapping[str, str] | None = None
     ) -> httpx.Response:
-        """Open a streaming GET from generated ``request_kwargs``; the caller closes it.
-
-        ``read_size`` as for the sync ``open_stream``: the body is read in pieces of at least
-        the consumer's chunk size, so big chunks are not re-assembled."""
-        request = self.build_from(kw, headers, read_size)
+        """Open a streaming GET from generated ``request_kwargs``; the caller closes it (body
+        pieces as for the sync ``open_stream``)."""
+        request = self.build_from(kw, headers)
         try:
             with retry_scope(self.retry):
                 return await self.send(request, stream=True)

@@ -375,8 +375,8 @@ class ClientConfig:
             ``repr``.
         max_pool_size: Connections kept per host (the proxy and each target).
         chunk_size: Default chunk size for iterating over object content.
-        read_chunk_size: Bytes per read when streaming a response body (256 KiB; a larger
-            ``chunk_size`` of a GET is read whole).
+        read_chunk_size: Bytes per read when streaming a response body (256 KiB; bigger
+            ``chunk_size`` chunks of a GET are joined from these pieces).
         user_agent: The ``User-Agent`` header.
 
     Raises:

@@ -59,11 +59,11 @@ NS_NAME_PREFIX: Final = "#"
 #: Default chunk size (bytes) for iterating over an object's content (seed value).
 DEFAULT_CHUNK_SIZE: Final = 32768
 
-#: Bytes read per call when streaming a response body (the transports' default read size; a
-#: consumer's bigger chunk size wins). A piece this size is still in the core's L2 cache when it is
-#: hashed and cut into chunks; 1 MiB pieces are not. Measured on the 2-core EPYC (1 MiB L2 per
-#: core) for a 1 GiB GET in 32 KiB chunks: verified 1,973 -> 2,567 MB/s, unverified 2,711 ->
-#: 3,770 MB/s; 128 KiB and 512 KiB were both slower than 256 KiB.
+#: Bytes read per call when streaming a response body (the transports' default read size; bigger
+#: chunks are joined from such pieces, see ``obj_stream._Chunker``). A piece this size is still in
+#: the core's L2 cache when it is hashed and cut into chunks; 1 MiB pieces are not. Measured on the
+#: 2-core EPYC (1 MiB L2 per core) for a 1 GiB GET in 32 KiB chunks: verified 1,973 -> 2,567 MB/s,
+#: unverified 2,711 -> 3,770 MB/s; 128 KiB and 512 KiB were both slower than 256 KiB.
 DEFAULT_READ_CHUNK_SIZE: Final = 256 << 10
 
 #: Entries per page when iterating over an ``ais://`` bucket with ``page_size=0``: the targets'

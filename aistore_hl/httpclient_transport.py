@@ -17,7 +17,7 @@ what a pooled client needs:
 * timeouts from the request (connect for connecting, write while sending, read while waiting
   and reading), set on the socket only when they change;
 * large body reads: ``read_chunk_size`` bytes per read (256 KiB), or the request's
-  ``READ_SIZE_EXTENSION`` when larger, so big chunks are never re-assembled; on Linux a body
+  ``READ_SIZE_EXTENSION`` when larger (``ObjStream`` does not ask: it joins pieces); on Linux a body
   of 1 MiB or more is read with the socket in blocking mode and the read timeout enforced by
   the kernel (``SO_RCVTIMEO``), see ``_blocking_reads``;
 * errors mapped to the httpx exceptions httpx's own transport raises (``ConnectError``,

@@ -377,31 +377,59 @@ class _Chunker:
     """Cuts pieces of any size into chunks of exactly ``size`` bytes, copying as little as it can.
 
     A piece of exactly ``size`` passes through as is; a bigger one is sliced straight from the
-    piece; only a remainder shorter than ``size`` waits in ``pending`` for the next piece.
+    piece; smaller pieces wait in ``parts`` (views, not copies) and a chunk is built from them
+    with one ``join``. Joining cache-sized pieces beats reading the socket in chunk-sized ones:
+    1 GiB in 1 MiB chunks, 4 x 256 KiB reads + join: 3,379 MB/s verified, 4,139 unverified;
+    1 MiB reads: 2,558 and 2,744 (the 2-core EPYC, 1 MiB L2 per core).
     """
 
-    __slots__ = ("pending", "size")
+    __slots__ = ("have", "parts", "size")
 
     def __init__(self, size: int, head: bytes = b"") -> None:
         self.size = size
-        self.pending = bytearray(head)
+        self.parts: list[bytes | memoryview] = [head] if head else []
+        self.have = len(head)
 
     def split(self, piece: bytes) -> Iterator[bytes]:
         size = self.size
-        pending = self.pending
-        if not pending and len(piece) == size:
-            yield piece
-        elif not pending and len(piece) > size:
-            view = memoryview(piece)
-            off = yield from _whole_chunks(view, size)
-            pending += view[off:]
-        else:
-            pending += piece
-            if len(pending) >= size:
-                view = memoryview(pending)
+        if not self.have:
+            if len(piece) == size:
+                yield piece
+                return
+            if len(piece) > size:
+                view = memoryview(piece)
                 off = yield from _whole_chunks(view, size)
-                view.release()  # a bytearray cannot shrink while a view of it exists
-                del pending[:off]
+                if off < len(piece):
+                    self.parts.append(view[off:])
+                    self.have = len(piece) - off
+                return
+        self.parts.append(piece)
+        self.have += len(piece)
+        while self.have >= size:
+            yield self._take(size)
+
+    def _take(self, n: int) -> bytes:
+        """The first ``n`` (<= ``have``) waiting bytes, as one bytes object."""
+        parts = self.parts
+        out: list[bytes | memoryview] = []
+        need = n
+        while need:
+            p = parts[0]
+            if len(p) <= need:
+                out.append(p)
+                del parts[0]
+                need -= len(p)
+            else:
+                view = p if isinstance(p, memoryview) else memoryview(p)
+                out.append(view[:need])
+                parts[0] = view[need:]
+                need = 0
+        self.have -= n
+        return b"".join(out)
+
+    def rest(self) -> bytes:
+        """Whatever is left (shorter than ``size``), then nothing."""
+        return self._take(self.have) if self.have else b""
 
 
 def _whole_chunks(view: memoryview, size: int) -> Generator[bytes, None, int]:
@@ -627,8 +655,8 @@ class ObjStream(_Buffered):
         try:
             while piece := self._next_piece():
                 yield from chunker.split(piece)
-            if chunker.pending:
-                yield bytes(chunker.pending)
+            if tail := chunker.rest():
+                yield tail
         finally:
             self.close()
 
@@ -885,8 +913,8 @@ class AsyncObjStream(_Buffered):
             while piece := await self._next_piece():
                 for chunk in chunker.split(piece):
                     yield chunk
-            if chunker.pending:
-                yield bytes(chunker.pending)
+            if tail := chunker.rest():
+                yield tail
         finally:
             await self.aclose()
 

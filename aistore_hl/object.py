@@ -205,19 +205,19 @@ class Object(ObjectCore):
         rc = self._bck.client._rc
 
         def reopen(received: int) -> httpx.Response:
-            return rc.open_stream(kw, range_header(byte_range, received), chunk_size)
+            return rc.open_stream(kw, range_header(byte_range, received))
 
         first = None
         missed = False  # the cached map's owner said 404
         uname = self._direct_uname()
         if uname is not None and (owner := rc.owner_url(uname)) is not None:
             try:
-                first = rc.open_stream({**kw, "url": owner + kw["url"]}, range_header(byte_range), chunk_size)
+                first = rc.open_stream({**kw, "url": owner + kw["url"]}, range_header(byte_range))
             except _DIRECT_FALLBACK as exc:
                 rc.direct_failed(exc)  # then ask the proxy
                 missed = isinstance(exc, NotFound)
         if first is None:
-            first = rc.open_stream(kw, range_header(byte_range), chunk_size)
+            first = rc.open_stream(kw, range_header(byte_range))
             if missed:  # the proxy found what the cached map's owner did not: the map is stale
                 rc.forget_targets()
         return ObjStream(

@@ -613,9 +613,15 @@ def test_chunker_passes_whole_pieces_through_and_slices_bigger_ones() -> None:
     c = _Chunker(8)
     (out,) = c.split(piece)
     assert out is piece  # no copy
-    assert list(c.split(b"abcdefghij")) == [b"abcdefgh"] and c.pending == b"ij"
-    assert list(c.split(b"klmnop")) == [b"ijklmnop"] and c.pending == b""
-    assert list(_Chunker(4, b"xy").split(b"z")) == [] and _Chunker(4, b"xy").pending == b"xy"
+    assert list(c.split(b"abcdefghij")) == [b"abcdefgh"] and c.have == 2
+    assert list(c.split(b"klmnop")) == [b"ijklmnop"] and c.rest() == b""
+    c = _Chunker(4, b"xy")
+    assert list(c.split(b"z")) == [] and c.rest() == b"xyz" and c.rest() == b""
+    # Small pieces are joined into chunks, a piece straddling two chunks is split between them.
+    c = _Chunker(5)
+    got = [chunk for p in (b"ab", b"cd", b"efghijk", b"l", b"mnopqrstu") for chunk in c.split(p)]
+    assert got == [b"abcde", b"fghij", b"klmno", b"pqrst"] and c.rest() == b"u"
+    assert all(type(chunk) is bytes for chunk in got)
 
 
 def test_async_resume_and_errors() -> None:

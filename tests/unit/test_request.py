@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import io
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -169,26 +170,40 @@ def test_get_follows_the_proxy_redirect_and_streams() -> None:
 
 
 @pytest.mark.parametrize("chunk_size", [1000, 4 << 20])
-def test_get_asks_the_transport_for_pieces_of_the_chunk_size_sync_and_async(chunk_size: int) -> None:
-    # The transport reads max(read_chunk_size, this) per piece, so big chunks are never re-assembled;
-    # the async client once left it out and re-joined its pieces into every 1 MiB+ chunk.
+def test_get_lets_the_transport_read_its_own_piece_size_sync_and_async(chunk_size: int) -> None:
+    # Chunks bigger than a piece are joined from cache-sized pieces (faster than chunk-sized
+    # socket reads), so no GET asks the transport for chunk-sized reads; chunks stay exact.
     wanted: list[object] = []
+    data = DATA * 10  # ~12 MB: several 4 MiB chunks
+
+    pieces = [data[i : i + 300_000] for i in range(0, len(data), 300_000)]
+
+    async def apieces() -> AsyncIterator[bytes]:
+        for p in pieces:
+            yield p
 
     def handle(request: httpx.Request) -> httpx.Response:
         wanted.append(request.extensions.get(READ_SIZE_EXTENSION))
-        return httpx.Response(200, content=DATA, headers={"Content-Length": str(len(DATA))})
+        return httpx.Response(200, content=iter(pieces), headers={"Content-Length": str(len(data))})
 
-    assert b"".join(mock_client(handle).bucket("b").object("o").get(chunk_size=chunk_size)) == DATA
+    def ahandle(request: httpx.Request) -> httpx.Response:
+        wanted.append(request.extensions.get(READ_SIZE_EXTENSION))
+        return httpx.Response(200, content=apieces(), headers={"Content-Length": str(len(data))})
 
-    async def main() -> bytes:
-        c = mock_async_client(handle)
+    chunks = list(mock_client(handle).bucket("b").object("o").get(chunk_size=chunk_size))
+
+    async def main() -> list[bytes]:
+        c = mock_async_client(ahandle)
         try:
-            return await (await c.bucket("b").object("o").get(chunk_size=chunk_size)).read_all()
+            return [x async for x in await c.bucket("b").object("o").get(chunk_size=chunk_size)]
         finally:
             await c.close()
 
-    assert asyncio.run(main()) == DATA
-    assert wanted == [chunk_size, chunk_size]
+    for got in (chunks, asyncio.run(main())):
+        assert b"".join(got) == data
+        assert all(len(x) == chunk_size for x in got[:-1]) and 0 < len(got[-1]) <= chunk_size
+        assert all(type(x) is bytes for x in got)
+    assert wanted == [None, None]
 
 
 def test_head_error_comes_from_the_hdr_error_header() -> None:
