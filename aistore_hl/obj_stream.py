@@ -410,8 +410,11 @@ class _Chunker:
 
     def _take(self, n: int) -> bytes:
         """The first ``n`` (<= ``have``) waiting bytes, as one bytes object."""
+        if n == self.have:  # the usual case: the pieces fill the chunk exactly
+            out, self.parts, self.have = self.parts, [], 0
+            return b"".join(out)
         parts = self.parts
-        out: list[bytes | memoryview] = []
+        out = []
         need = n
         while need:
             p = parts[0]
