@@ -2,9 +2,10 @@
 
 Routes: /big?size=N[&md5=1] (a deterministic body, optionally with an md5 checksum header),
 /port (the client's port: tells connections apart), /redirect, /nocontent, /slow-headers,
-/slow-body, /truncate, /hangup (closes without answering; counted), /gzip, /dup (a repeated
-header), /echo (method, body and headers back as JSON); PUT/POST to anything else: md5 and
-framing of the body received.
+/slow-body, /drip?n=K&size=S&gap=G (K pieces of S bytes, G seconds apart), /truncate,
+/hangup (closes without answering; counted), /gzip, /dup (a repeated header), /echo (method,
+body and headers back as JSON); PUT/POST to anything else: md5 and framing of the body
+received.
 """
 
 from __future__ import annotations
@@ -114,6 +115,16 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(0.6)
             with contextlib.suppress(OSError):
                 self.wfile.write(b"late")
+        elif u.path == "/drip":
+            n, size, gap = int(q["n"][0]), int(q["size"][0]), float(q["gap"][0])
+            self.send_response(200)
+            self.send_header("Content-Length", str(n * size))
+            self.end_headers()
+            for k in range(n):
+                self.wfile.write(bytes([k]) * size)
+                self.wfile.flush()
+                if k < n - 1:
+                    time.sleep(gap)
         elif u.path == "/truncate":
             self.send_response(200)
             self.send_header("Content-Length", "1000")
