@@ -35,7 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -327,6 +327,7 @@ class Ctx:
     extra: dict[str, Any]
     slot: str = ""  # "<round>.<repetition>": pairs measurements taken side by side
     tmpfs_endpoint: str = ""  # a second own cluster with tmpfs mountpaths (the put_large_tmpfs case)
+    cluster_pids: list[int] = field(default_factory=list)  # our own cluster's aisnode processes
 
     def add(self, case: str, client: str, res: dict[str, Any]) -> None:
         self.samples.setdefault(case, {}).setdefault(client, []).append({**res, "slot": self.slot})
@@ -522,6 +523,29 @@ def case_put_small(ctx: Ctx, r: int, warm: bool, relay: CountingRelay | None) ->
             ctx.add("put_small", name, res)
 
 
+def cluster_cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds the cluster's processes have used so far (all their threads)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def with_cluster_cpu(ctx: Ctx, fn: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """``fn`` whose result also says how much CPU the cluster used meanwhile (own cluster only)."""
+
+    def run() -> dict[str, Any]:
+        before = cluster_cpu_s(ctx.cluster_pids)
+        res = fn()
+        if ctx.cluster_pids and res.get("ok", True):
+            res = {**res, "cluster_cpu": cluster_cpu_s(ctx.cluster_pids) - before}
+        return res
+
+    return run
+
+
 def case_list(ctx: Ctx, r: int, warm: bool) -> None:
     n = ctx.p.list_count
     runs = [
@@ -544,7 +568,7 @@ def case_list(ctx: Ctx, r: int, warm: bool) -> None:
     )
     runs.append(("ceiling:10k", lambda: run_worker("ceiling_list", "list", ctx.endpoint, B_LIST, expect=n)))
     for name, fn in _rot(runs, r):
-        res = _try(ctx, f"list {name}", fn)
+        res = _try(ctx, f"list {name}", with_cluster_cpu(ctx, fn))
         if res and not warm:
             ctx.add("list", name, res)
 
@@ -690,6 +714,13 @@ def summarise(ctx: Ctx) -> dict[str, Any]:
             if case == "list" and all("rss_growth_kib" in x for x in runs):
                 row["rss_growth_mb_max"] = max(x["rss_growth_kib"] for x in runs) / 1024
                 row["rss_growth_mb_median"] = med([x["rss_growth_kib"] / 1024 for x in runs])
+            ccpu = [x["cluster_cpu"] for x in runs if "cluster_cpu" in x]
+            if ccpu:
+                row["cluster_cpu_s"] = med(ccpu)
+                # cores kept busy: the cluster's CPU plus the client's own, over the wall time
+                with_c = [x for x in runs if "cluster_cpu" in x]
+                busy = [(x["cluster_cpu"] + x.get("cpu", 0.0)) / x["seconds"] for x in with_c]
+                row["busy_cores"] = med(busy)
             out[case][client] = row
     return out
 
@@ -925,6 +956,29 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             checks=[("official/ours", cpu_off / cpu_ours if cpu_ours and cpu_off else None, None, "")],
         )
     )
+
+    def list_stat(client: str, key: str) -> float | None:
+        return summary.get("list", {}).get(client, {}).get(key)
+
+    if list_stat("ours", "cluster_cpu_s") is not None:
+        # Where the rest of the wall time goes: the proxy and targets building pages on the same
+        # 2 cores. Cores busy near 2 means no client can list faster on this machine.
+        rows.append(
+            dict(
+                case=f"  List {p.list_count:,}: cluster CPU seconds (proxy + targets, own cluster)",
+                unit="s",
+                ours=list_stat("ours", "cluster_cpu_s"),
+                ours_async=list_stat("ours_async", "cluster_cpu_s"),
+                official=list_stat("official", "cluster_cpu_s"),
+                ceiling=list_stat("ceiling", "cluster_cpu_s"),
+                ceiling_name="pages only",
+                checks=[
+                    ("cores busy: ours", list_stat("ours", "busy_cores"), None, ""),
+                    ("cores busy: official", list_stat("official", "busy_cores"), None, ""),
+                    ("cores busy: pages only", list_stat("ceiling", "busy_cores"), None, ""),
+                ],
+            )
+        )
     rows.append(
         dict(
             case="  List: peak RSS growth while iterating (max of runs)",
@@ -1011,6 +1065,8 @@ def render_table(rows: list[dict[str, Any]]) -> str:
         for v in r["verdicts"]:
             if v["name"].endswith("== 0") or v["name"].endswith("MB"):
                 val = _fmt(v["value"], integer=v["name"].endswith("== 0"))
+            elif "cores busy" in v["name"]:
+                val = _fmt(v["value"])
             else:
                 val = f"{v['value']:.2f}x" if v["value"] is not None else "—"
             if v["target"] is None:
@@ -1205,6 +1261,7 @@ def main(argv: list[str] | None = None) -> int:
         samples={},
         extra={"ours_where": ctx_where},
         tmpfs_endpoint=tmpfs_cluster.endpoint if tmpfs_cluster else "",
+        cluster_pids=[n.pid for n in cluster.nodes if n.pid] if cluster is not None else [],
     )
     try:
         env_info = describe(ctx, cluster is not None)
