@@ -392,21 +392,36 @@ class _Chunker:
 
     def split(self, piece: bytes) -> Iterator[bytes]:
         size = self.size
-        if not self.have:
-            if len(piece) == size:
-                yield piece
-                return
-            if len(piece) > size:
-                view = memoryview(piece)
-                off = yield from _whole_chunks(view, size)
-                if off < len(piece):
-                    self.parts.append(view[off:])
-                    self.have = len(piece) - off
-                return
-        self.parts.append(piece)
-        self.have += len(piece)
-        while self.have >= size:
+        start = 0
+        view: memoryview | None = None
+        while self.have >= size:  # a head longer than a chunk (what read(n) left of a piece)
             yield self._take(size)
+        if self.have:
+            # Complete the waiting chunk from the piece's head (one join) ...
+            need = size - self.have
+            if len(piece) <= need:
+                self.parts.append(piece)
+                self.have += len(piece)
+                if self.have == size:
+                    yield self._take(size)
+                return
+            view = memoryview(piece)
+            self.parts.append(view[:need])
+            self.have = size
+            yield self._take(size)
+            start = need
+        elif len(piece) == size:
+            yield piece
+            return
+        # ... then slice whole chunks straight from the rest and keep its tail waiting: a piece
+        # that does not line up with chunks (aiohttp hands over socket reads) costs one join,
+        # not one per chunk.
+        if len(piece) - start >= size:
+            view = view if view is not None else memoryview(piece)
+            start += yield from _whole_chunks(view[start:], size)
+        if start < len(piece):
+            self.parts.append(piece if view is None else view[start:])  # view is set once start > 0
+            self.have = len(piece) - start
 
     def _take(self, n: int) -> bytes:
         """The first ``n`` (<= ``have``) waiting bytes, as one bytes object."""
@@ -430,9 +445,12 @@ class _Chunker:
         self.have -= n
         return b"".join(out)
 
-    def rest(self) -> bytes:
-        """Whatever is left (shorter than ``size``), then nothing."""
-        return self._take(self.have) if self.have else b""
+    def finish(self) -> Iterator[bytes]:
+        """What is left: whole chunks (a head can hold several), then the shorter tail."""
+        while self.have >= self.size:
+            yield self._take(self.size)
+        if self.have:
+            yield self._take(self.have)
 
 
 def _whole_chunks(view: memoryview, size: int) -> Generator[bytes, None, int]:
@@ -658,8 +676,7 @@ class ObjStream(_Buffered):
         try:
             while piece := self._next_piece():
                 yield from chunker.split(piece)
-            if tail := chunker.rest():
-                yield tail
+            yield from chunker.finish()
         finally:
             self.close()
 
@@ -916,8 +933,8 @@ class AsyncObjStream(_Buffered):
             while piece := await self._next_piece():
                 for chunk in chunker.split(piece):
                     yield chunk
-            if tail := chunker.rest():
-                yield tail
+            for chunk in chunker.finish():
+                yield chunk
         finally:
             await self.aclose()
 

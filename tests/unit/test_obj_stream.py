@@ -7,6 +7,7 @@ import gc
 import hashlib
 import io
 import os
+import random
 import re
 import tracemalloc
 import warnings
@@ -614,14 +615,50 @@ def test_chunker_passes_whole_pieces_through_and_slices_bigger_ones() -> None:
     (out,) = c.split(piece)
     assert out is piece  # no copy
     assert list(c.split(b"abcdefghij")) == [b"abcdefgh"] and c.have == 2
-    assert list(c.split(b"klmnop")) == [b"ijklmnop"] and c.rest() == b""
+    assert list(c.split(b"klmnop")) == [b"ijklmnop"] and list(c.finish()) == []
     c = _Chunker(4, b"xy")
-    assert list(c.split(b"z")) == [] and c.rest() == b"xyz" and c.rest() == b""
+    assert list(c.split(b"z")) == [] and list(c.finish()) == [b"xyz"] and list(c.finish()) == []
     # Small pieces are joined into chunks, a piece straddling two chunks is split between them.
     c = _Chunker(5)
     got = [chunk for p in (b"ab", b"cd", b"efghijk", b"l", b"mnopqrstu") for chunk in c.split(p)]
-    assert got == [b"abcde", b"fghij", b"klmno", b"pqrst"] and c.rest() == b"u"
+    assert got == [b"abcde", b"fghij", b"klmno", b"pqrst"] and list(c.finish()) == [b"u"]
     assert all(type(chunk) is bytes for chunk in got)
+
+
+def test_iteration_after_a_read_that_left_several_chunks_buffered() -> None:
+    """read(10) leaves most of a big piece buffered; iterating must still cut it into chunks
+    (it used to come out as one oversized tail chunk when no further piece followed)."""
+    data = os.urandom(50_000)
+    s = Server(data, first=lambda d: Src(d, piece=len(d))).stream(chunk_size=1000)
+    head = s.read(10)
+    chunks = list(s)
+    assert head + b"".join(chunks) == data
+    assert [len(c) for c in chunks] == [1000] * 49 + [990]
+
+
+def test_chunker_exact_for_any_pieces_heads_and_sizes() -> None:
+    """Misaligned pieces (aiohttp hands over socket reads), heads longer than a chunk: every chunk
+    but the last is exactly ``size`` bytes of ``bytes``, nothing lost or repeated."""
+    from aistore_hl.obj_stream import _Chunker
+
+    rnd = random.Random(7)
+    data = os.urandom(200_000)
+    for _ in range(300):
+        size = rnd.choice([1, 3, 64, 1000, 4096, 32_768, 70_000])
+        head_len = rnd.choice([0, 0, 1, size - 1, size, size + 5, 3 * size + 2])
+        head_len = min(max(head_len, 0), len(data))
+        c = _Chunker(size, data[:head_len])
+        out: list[bytes] = []
+        at = head_len
+        while at < len(data):
+            n = rnd.choice([1, 7, size - 1, size, size + 1, 2 * size + 3, 50_000])
+            piece = data[at : at + max(n, 1)]
+            at += len(piece)
+            out.extend(c.split(piece))
+        out.extend(c.finish())
+        assert b"".join(out) == data
+        assert all(len(chunk) == size for chunk in out[:-1]) and 0 < len(out[-1]) <= size
+        assert all(type(chunk) is bytes for chunk in out) and list(c.finish()) == []
 
 
 def test_async_resume_and_errors() -> None:
