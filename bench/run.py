@@ -936,11 +936,14 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             )
         )
 
+    def list_stat(client: str, key: str) -> float | None:
+        return summary.get("list", {}).get(client, {}).get(key)
+
     def rss(client: str) -> float | None:
-        return summary.get("list", {}).get(client, {}).get("rss_growth_mb_max")
+        return list_stat(client, "rss_growth_mb_max")
 
     def list_cpu(client: str) -> float | None:
-        return summary.get("list", {}).get(client, {}).get("cpu_s")
+        return list_stat(client, "cpu_s")
 
     # Listing is paced by the cluster producing pages; the client's own CPU shows what decoding costs.
     cpu_ours, cpu_off = list_cpu("ours"), list_cpu("official")
@@ -956,9 +959,6 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             checks=[("official/ours", cpu_off / cpu_ours if cpu_ours and cpu_off else None, None, "")],
         )
     )
-
-    def list_stat(client: str, key: str) -> float | None:
-        return summary.get("list", {}).get(client, {}).get(key)
 
     if list_stat("ours", "cluster_cpu_s") is not None:
         # Where the rest of the wall time goes: the proxy and targets building pages on the same
