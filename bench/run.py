@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -188,7 +189,13 @@ def run_worker(
     return res
 
 
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def curl_get(url: str) -> dict[str, Any]:
+    cpu0 = _children_cpu()
     out = subprocess.run(
         [
             "curl",
@@ -208,7 +215,8 @@ def curl_get(url: str) -> dict[str, Any]:
     ).stdout.split()
     if not out or out[0] != "200":
         raise MeasureError(f"curl GET {url}: {out}")
-    return {"bytes": int(out[1]), "seconds": float(out[2]), "redirects": int(out[3])}
+    cpu = _children_cpu() - cpu0  # the whole curl process (start-up included: a few ms)
+    return {"bytes": int(out[1]), "seconds": float(out[2]), "redirects": int(out[3]), "cpu": cpu}
 
 
 def curl_put(url: str, path: str) -> dict[str, Any]:
@@ -389,7 +397,7 @@ def case_get_large(ctx: Ctx, r: int, warm: bool) -> None:
     for k in range(1 if warm else ctx.p.large_reps):
         ctx.slot = f"{r}.{k}"
         for name, fn in _rot(runs, r):
-            res = _try(ctx, f"get_large {name}", fn)
+            res = _try(ctx, f"get_large {name}", with_cluster_cpu(ctx, fn))
             if res and not warm:
                 ctx.add("get_large", name, res)
 
@@ -781,6 +789,29 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
                 ],
             )
         )
+
+    def get_stat(client: str, key: str) -> float | None:
+        return summary.get("get_large", {}).get(client, {}).get(key)
+
+    if get_stat("curl", "cpu_s") is not None:
+        # Why verification costs throughput here: the client's CPU per GiB (hashing included) is
+        # what a single reading thread has to spend, next to the target's on the same 2 cores.
+        rows.append(
+            dict(
+                case=f"  GET {size_txt}, default chunk size: client CPU seconds (cluster's in checks)",
+                unit="s",
+                ours=get_stat("ours:default", "cpu_s"),
+                ours_async=get_stat("ours_async:default", "cpu_s"),
+                official=get_stat("official:default", "cpu_s"),
+                ceiling=get_stat("curl", "cpu_s"),
+                ceiling_name="curl -L",
+                checks=[
+                    ("ours verify_checksum=False", get_stat("ours:default-noverify", "cpu_s"), None, "s"),
+                    ("cluster, ours", get_stat("ours:default", "cluster_cpu_s"), None, "s"),
+                    ("cluster, curl", get_stat("curl", "cluster_cpu_s"), None, "s"),
+                ],
+            )
+        )
     ours, oa, off, ceil = (
         m("put_large", "ours"),
         m("put_large", "ours_async"),
@@ -1035,7 +1066,7 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
 def _verdict(check: tuple[str, float | None, float | None, str]) -> dict[str, Any]:
     name, val, target, op = check
     if target is None or not op:
-        return {"name": name, "value": val, "target": None, "pass": None}
+        return {"name": name, "value": val, "target": None, "op": op, "pass": None}
     if val is None:
         return {"name": name, "value": None, "target": target, "op": op, "pass": None}
     ok = {">=": val >= target, "<=": val <= target, "<": val < target, "==": val == target}[op]
@@ -1067,6 +1098,8 @@ def render_table(rows: list[dict[str, Any]]) -> str:
                 val = _fmt(v["value"], integer=v["name"].endswith("== 0"))
             elif "cores busy" in v["name"]:
                 val = _fmt(v["value"])
+            elif v.get("op") == "s":  # a plain value in seconds, no target
+                val = _fmt(v["value"]) + " s"
             else:
                 val = f"{v['value']:.2f}x" if v["value"] is not None else "—"
             if v["target"] is None:
