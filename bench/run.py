@@ -751,8 +751,11 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
     def ratio(case: str, a: str, b: str) -> float | None:
         return paired_ratio(ctx, case, a, b)
 
+    def stat(case: str, client: str, key: str) -> float | None:
+        return summary.get(case, {}).get(client, {}).get(key)
+
     def m(case: str, client: str) -> float | None:
-        return summary.get(case, {}).get(client, {}).get("median")
+        return stat(case, client, "median")
 
     rows: list[dict[str, Any]] = []
 
@@ -790,25 +793,23 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             )
         )
 
-    def get_stat(client: str, key: str) -> float | None:
-        return summary.get("get_large", {}).get(client, {}).get(key)
-
-    if get_stat("curl", "cpu_s") is not None:
+    noverify_cpu = stat("get_large", "ours:default-noverify", "cpu_s")
+    if stat("get_large", "curl", "cpu_s") is not None:
         # Why verification costs throughput here: the client's CPU per GiB (hashing included) is
         # what a single reading thread has to spend, next to the target's on the same 2 cores.
         rows.append(
             dict(
                 case=f"  GET {size_txt}, default chunk size: client CPU seconds (cluster's in checks)",
                 unit="s",
-                ours=get_stat("ours:default", "cpu_s"),
-                ours_async=get_stat("ours_async:default", "cpu_s"),
-                official=get_stat("official:default", "cpu_s"),
-                ceiling=get_stat("curl", "cpu_s"),
+                ours=stat("get_large", "ours:default", "cpu_s"),
+                ours_async=stat("get_large", "ours_async:default", "cpu_s"),
+                official=stat("get_large", "official:default", "cpu_s"),
+                ceiling=stat("get_large", "curl", "cpu_s"),
                 ceiling_name="curl -L",
                 checks=[
-                    ("ours verify_checksum=False", get_stat("ours:default-noverify", "cpu_s"), None, "s"),
-                    ("cluster, ours", get_stat("ours:default", "cluster_cpu_s"), None, "s"),
-                    ("cluster, curl", get_stat("curl", "cluster_cpu_s"), None, "s"),
+                    ("ours verify_checksum=False", noverify_cpu, None, "s"),
+                    ("cluster, ours", stat("get_large", "ours:default", "cluster_cpu_s"), None, "s"),
+                    ("cluster, curl", stat("get_large", "curl", "cluster_cpu_s"), None, "s"),
                 ],
             )
         )
@@ -967,14 +968,11 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             )
         )
 
-    def list_stat(client: str, key: str) -> float | None:
-        return summary.get("list", {}).get(client, {}).get(key)
-
     def rss(client: str) -> float | None:
-        return list_stat(client, "rss_growth_mb_max")
+        return stat("list", client, "rss_growth_mb_max")
 
     def list_cpu(client: str) -> float | None:
-        return list_stat(client, "cpu_s")
+        return stat("list", client, "cpu_s")
 
     # Listing is paced by the cluster producing pages; the client's own CPU shows what decoding costs.
     cpu_ours, cpu_off = list_cpu("ours"), list_cpu("official")
@@ -991,22 +989,22 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
         )
     )
 
-    if list_stat("ours", "cluster_cpu_s") is not None:
+    if stat("list", "ours", "cluster_cpu_s") is not None:
         # Where the rest of the wall time goes: the proxy and targets building pages on the same
         # 2 cores. Cores busy near 2 means no client can list faster on this machine.
         rows.append(
             dict(
                 case=f"  List {p.list_count:,}: cluster CPU seconds (proxy + targets, own cluster)",
                 unit="s",
-                ours=list_stat("ours", "cluster_cpu_s"),
-                ours_async=list_stat("ours_async", "cluster_cpu_s"),
-                official=list_stat("official", "cluster_cpu_s"),
-                ceiling=list_stat("ceiling", "cluster_cpu_s"),
+                ours=stat("list", "ours", "cluster_cpu_s"),
+                ours_async=stat("list", "ours_async", "cluster_cpu_s"),
+                official=stat("list", "official", "cluster_cpu_s"),
+                ceiling=stat("list", "ceiling", "cluster_cpu_s"),
                 ceiling_name="pages only",
                 checks=[
-                    ("cores busy: ours", list_stat("ours", "busy_cores"), None, ""),
-                    ("cores busy: official", list_stat("official", "busy_cores"), None, ""),
-                    ("cores busy: pages only", list_stat("ceiling", "busy_cores"), None, ""),
+                    ("cores busy: ours", stat("list", "ours", "busy_cores"), None, "n"),
+                    ("cores busy: official", stat("list", "official", "busy_cores"), None, "n"),
+                    ("cores busy: pages only", stat("list", "ceiling", "busy_cores"), None, "n"),
                 ],
             )
         )
@@ -1096,10 +1094,8 @@ def render_table(rows: list[dict[str, Any]]) -> str:
         for v in r["verdicts"]:
             if v["name"].endswith("== 0") or v["name"].endswith("MB"):
                 val = _fmt(v["value"], integer=v["name"].endswith("== 0"))
-            elif "cores busy" in v["name"]:
-                val = _fmt(v["value"])
-            elif v.get("op") == "s":  # a plain value in seconds, no target
-                val = _fmt(v["value"]) + " s"
+            elif v.get("op") in ("n", "s"):  # a plain number (in seconds: "s"), no target
+                val = _fmt(v["value"]) + (" s" if v["op"] == "s" else "")
             else:
                 val = f"{v['value']:.2f}x" if v["value"] is not None else "—"
             if v["target"] is None:
