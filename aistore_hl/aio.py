@@ -17,11 +17,17 @@ from typing import Any
 
 import httpx
 
-from aistore_hl import _ops
+from aistore_hl import _download, _ops
 from aistore_hl._request import AsyncRequestClient
 from aistore_hl.bucket import BucketCore
 from aistore_hl.client import ClientCore
-from aistore_hl.const import DEFAULT_CHUNK_SIZE, ProviderAIS
+from aistore_hl.const import (
+    DEFAULT_CHUNK_SIZE,
+    DEFAULT_DOWNLOAD_PART_SIZE,
+    DEFAULT_DOWNLOAD_WORKERS,
+    DEFAULT_READ_CHUNK_SIZE,
+    ProviderAIS,
+)
 from aistore_hl.errors import AISError, ConnectionFailed, InvalidArgument, NotFound, Timeout
 from aistore_hl.etl import code_init_msg, get_default_runtime, spec_init_msg
 from aistore_hl.header import Header
@@ -288,6 +294,84 @@ class AsyncObject(ObjectCore):
             verify_checksum=verify_checksum and byte_range is None,
             reopen=reopen if resumable else None,
         )
+
+    async def download(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        num_workers: int = DEFAULT_DOWNLOAD_WORKERS,
+        part_size: int = DEFAULT_DOWNLOAD_PART_SIZE,
+        verify_checksum: bool = True,
+    ) -> Header:
+        """Downloads the object to a local file, ``num_workers`` ranged reads at a time (see
+        ``Object.download``). The file writes are short ``pwrite`` calls into the page cache made on
+        the event loop; the final hash runs in a worker thread."""
+        dest = _download.check_args(path, num_workers, part_size)
+        target = _download.Target.from_head(await self.head(), self._object_url())
+        tmp = _download.TempFile(dest, target.size)
+        try:
+            # No announced size (an empty object's HEAD): one GET, whatever it brings.
+            parts = _download.plan_parts(target.size or 0, part_size)
+            if target.size is None or len(parts) <= 1 or num_workers == 1:
+                await self._download_stream(tmp, target, verify_checksum)
+            else:
+                await self._download_parts(tmp, target, parts, num_workers)
+                if verify_checksum:
+                    await asyncio.to_thread(_download.verify_file, tmp, target)
+            tmp.commit()
+        except BaseException:
+            tmp.discard()
+            raise
+        return target.props
+
+    async def _download_stream(self, tmp: _download.TempFile, target: _download.Target, verify: bool) -> None:
+        offset = 0
+        async with await self.get(chunk_size=DEFAULT_READ_CHUNK_SIZE, verify_checksum=verify) as stream:
+            target.check_part(stream.headers)
+            async for chunk in stream:
+                tmp.write_at(chunk, offset)
+                offset += len(chunk)
+        if target.size is not None and offset != target.size:
+            raise _download.size_changed(target, offset)
+
+    async def _download_parts(
+        self,
+        tmp: _download.TempFile,
+        target: _download.Target,
+        parts: list[tuple[int, int]],
+        num_workers: int,
+    ) -> None:
+        todo = iter(parts)  # shared by the workers: each part is taken once
+        failed = False  # set by the first failure: the others take no new part
+
+        async def worker() -> None:
+            nonlocal failed
+            for part in todo:
+                if failed:
+                    return
+                offset = part[0]
+                try:
+                    async with await self.get(
+                        chunk_size=DEFAULT_READ_CHUNK_SIZE, byte_range=part, verify_checksum=False
+                    ) as stream:
+                        target.check_part(stream.headers)
+                        async for chunk in stream:
+                            tmp.write_at(chunk, offset)
+                            offset += len(chunk)
+                    if offset != part[1] + 1:
+                        raise _download.size_changed(target, offset - part[0], part)
+                except BaseException:
+                    failed = True
+                    raise
+
+        tasks = [asyncio.create_task(worker()) for _ in range(min(num_workers, len(parts)))]
+        try:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        finally:  # the first failure (or our own cancellation) stops the other workers
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        _download.raise_first([t.exception() for t in tasks if not t.cancelled()])
 
     async def put(
         self, path: str | os.PathLike[str] | None = None, content: PutContent | None = None

@@ -66,6 +66,11 @@ DEFAULT_CHUNK_SIZE: Final = 32768
 #: unverified 2,711 -> 3,770 MB/s; 128 KiB and 512 KiB were both slower than 256 KiB.
 DEFAULT_READ_CHUNK_SIZE: Final = 256 << 10
 
+#: ``Object.download``: parts read at the same time, and bytes per part (the official SDK's
+#: parallel range reads also use 8 MiB).
+DEFAULT_DOWNLOAD_WORKERS: Final = 4
+DEFAULT_DOWNLOAD_PART_SIZE: Final = 8 << 20
+
 #: Entries per page when iterating over an ``ais://`` bucket with ``page_size=0``: the targets'
 #: own page-buffer cap (``xact/xs/lso.go`` ``maxPageCap`` = 4 x ``apc.MaxPageSizeAIS``). AIS 5.0
 #: accepts pages above 10,000 for in-cluster buckets (cloud backends clamp to their maximum), and

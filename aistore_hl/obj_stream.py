@@ -98,7 +98,7 @@ class ChecksumNotVerifiedWarning(UserWarning):
 class Hasher(Protocol):
     """The part of the hashlib interface the stream needs."""
 
-    def update(self, data: bytes, /) -> None:
+    def update(self, data: bytes | memoryview, /) -> None:
         """Add data."""
 
     def hexdigest(self) -> str:
@@ -110,18 +110,18 @@ class _Crc32cHasher:
 
     __slots__ = ("_crc", "_extend")
 
-    def __init__(self, extend: Callable[[int, bytes], int]) -> None:
+    def __init__(self, extend: Callable[[int, bytes | memoryview], int]) -> None:
         self._crc = 0
         self._extend = extend
 
-    def update(self, data: bytes, /) -> None:
+    def update(self, data: bytes | memoryview, /) -> None:
         self._crc = self._extend(self._crc, data)
 
     def hexdigest(self) -> str:
         return f"{self._crc:08x}"
 
 
-def _crc32c_extend() -> Callable[[int, bytes], int] | None:
+def _crc32c_extend() -> Callable[[int, bytes | memoryview], int] | None:
     try:
         import google_crc32c  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
@@ -132,7 +132,7 @@ def _crc32c_extend() -> Callable[[int, bytes], int] | None:
     try:
         import crc32c  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
-        def _extend(crc: int, data: bytes) -> int:
+        def _extend(crc: int, data: bytes | memoryview) -> int:
             return int(crc32c.crc32c(data, crc))
 
         return _extend
@@ -583,7 +583,7 @@ class ObjStream(_Buffered):
         while reopen is not None and st.resumes < self._max_resume:
             st.resumes += 1
             try:
-                response = reopen(st.range_start + st.received)
+                response = reopen(st.received)  # the caller adds its range start
             except httpx.RequestError as err:
                 last = err
                 continue
@@ -855,7 +855,7 @@ class AsyncObjStream(_Buffered):
         while reopen is not None and st.resumes < self._max_resume:
             st.resumes += 1
             try:
-                response = await reopen(st.range_start + st.received)
+                response = await reopen(st.received)  # the caller adds its range start
             except httpx.RequestError as err:
                 last = err
                 continue
