@@ -402,6 +402,53 @@ def case_get_large(ctx: Ctx, r: int, warm: bool) -> None:
                 ctx.add("get_large", name, res)
 
 
+def curl_download(url: str, dest: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        ["curl", "-s", "-o", str(dest), "-L", "--noproxy", "*", "-w", "%{http_code} %{time_total}", url],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    ).stdout.split()
+    if not out or out[0] != "200":
+        raise MeasureError(f"curl GET -o {url}: {out}")
+    return {"bytes": dest.stat().st_size, "seconds": float(out[1])}
+
+
+def case_download(ctx: Ctx, r: int, warm: bool) -> None:
+    """1 GiB GET into a local file: ours ``download`` (parallel ranges, verified, atomic rename)
+    against the official SDK's two ways to a file and ``curl -o``; dirty pages flushed before each."""
+    url = f"{ctx.endpoint}/v1/objects/{B_LARGE}/big"
+    size = ctx.p.large_size
+    dest = ctx.workdir / "download.bin"
+    runs: list[tuple[str, Callable[[], dict[str, Any]]]] = [("curl", lambda: curl_download(url, dest))]
+    variants = {"ours": [("", 0), (":w1", 1)], "ours_async": [("", 0)], "official": [("", 0), (":w4", 4)]}
+    for c in [*_ours_clients(ctx), "official"]:
+        for tag, workers in variants.get(c, []):
+            runs.append(
+                (
+                    f"{c}{tag}",
+                    lambda c=c, workers=workers: run_worker(
+                        c,
+                        "download",
+                        ctx.endpoint,
+                        B_LARGE,
+                        obj="big",
+                        file=str(dest),
+                        workers=workers or None,
+                        expect=size,
+                    ),
+                )
+            )
+    for k in range(1 if warm else ctx.p.large_reps):
+        ctx.slot = f"{r}.{k}"
+        for name, fn in _rot(runs, r):
+            settle()  # the previous download's writeback must not bill this one
+            res = _try(ctx, f"download {name}", fn)
+            dest.unlink(missing_ok=True)
+            if res and not warm:
+                ctx.add("download", name, res)
+
+
 def case_put_large(
     ctx: Ctx, r: int, warm: bool, relay: CountingRelay | None, key: str = "put_large", endpoint: str = ""
 ) -> None:
@@ -693,7 +740,7 @@ def med(values: list[float]) -> float | None:
 
 
 def metric(case: str, res: dict[str, Any]) -> float:
-    if case in ("get_large", "put_large", "put_large_tmpfs"):
+    if case in ("get_large", "download", "put_large", "put_large_tmpfs"):
         return res["bytes"] / res["seconds"] / 1e6
     if case in ("get_small", "put_small", "list"):
         return res["ops"] / res["seconds"]
@@ -810,6 +857,26 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
                     ("ours verify_checksum=False", noverify_cpu, None, "s"),
                     ("cluster, ours", stat("get_large", "ours:default", "cluster_cpu_s"), None, "s"),
                     ("cluster, curl", stat("get_large", "curl", "cluster_cpu_s"), None, "s"),
+                ],
+            )
+        )
+    if m("download", "ours") is not None:
+        rows.append(
+            dict(
+                case=f"GET {size_txt} into a local file: ours download() (4 parallel ranges, verified,"
+                " atomic rename); official get_reader(writer=f)",
+                unit="MB/s",
+                ours=m("download", "ours"),
+                ours_async=m("download", "ours_async"),
+                official=m("download", "official"),
+                ceiling=m("download", "curl"),
+                ceiling_name="curl -L -o",
+                checks=[
+                    ("ours/curl", ratio("download", "ours", "curl"), None, ""),
+                    ("ours/official", ratio("download", "ours", "official"), None, ""),
+                    ("ours num_workers=1", m("download", "ours:w1"), None, "n"),
+                    ("official num_workers=4", m("download", "official:w4"), None, "n"),
+                    ("ours/official num_workers=4", ratio("download", "ours", "official:w4"), None, ""),
                 ],
             )
         )
@@ -1144,6 +1211,9 @@ def render_chart(rows: list[dict[str, Any]], path: Path, title: str) -> bool:
         return False
     plot_rows = [r for r in rows if not r["case"].startswith("  ")]
     n = len(plot_rows)
+    if n == 0:
+        log("no top-level rows: no chart")
+        return False
     cols = 3
     nrows = (n + cols - 1) // cols
     fig, axes = plt.subplots(nrows, cols, figsize=(5.2 * cols, 3.6 * nrows))
@@ -1203,7 +1273,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--rounds", type=int, default=0, help="timed rounds after the warm-up (>= 3; default 5, --quick 3)"
     )
-    ap.add_argument("--cases", default="get_large,put_large,put_large_tmpfs,get_small,put_small,list,import")
+    ap.add_argument(
+        "--cases", default="get_large,download,put_large,put_large_tmpfs,get_small,put_small,list,import"
+    )
     ap.add_argument("--port", type=int, default=int(os.environ.get("AIS_BENCH_PORT", 21080)))
     ap.add_argument("--out", default=str(HERE / "results"))
     ap.add_argument(
@@ -1317,6 +1389,8 @@ def main(argv: list[str] | None = None) -> int:
                     fc = foreign.start()
                     if case == "get_large":
                         case_get_large(ctx, r, warm)
+                    elif case == "download":
+                        case_download(ctx, r, warm)
                     elif case == "put_large":
                         case_put_large(ctx, r, warm, relay if warm else None)
                     elif case == "put_large_tmpfs" and ctx.tmpfs_endpoint:

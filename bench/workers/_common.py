@@ -24,11 +24,16 @@ MIB = 1024 * 1024
 
 def parser(doc: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=doc)
-    p.add_argument("case", choices=["get_large", "put_large", "get_small", "put_small", "list", "probe"])
+    p.add_argument(
+        "case", choices=["get_large", "download", "put_large", "get_small", "put_small", "list", "probe"]
+    )
     p.add_argument("--endpoint", required=True)
     p.add_argument("--bucket", required=True)
     p.add_argument("--obj", default="big")
-    p.add_argument("--file", help="local file for put_large")
+    p.add_argument("--file", help="local file for put_large; the destination for download")
+    p.add_argument(
+        "--workers", type=int, default=0, help="download: parallel parts; 0 = the client's default"
+    )
     p.add_argument("--names-file", help="one object name per line (get_small / put_small)")
     p.add_argument("--size", type=int, default=16 * KIB)
     p.add_argument("--concurrency", type=int, default=32)

@@ -2,6 +2,7 @@
 
 Uses the public surface only, with its defaults unless the runner passes a knob explicitly:
 * streaming GET: ``o.get(chunk_size=...)`` iterated (``--chunk-size 0`` = the library default);
+* download: ``o.download(path, num_workers=...)`` (``--workers 0`` = the default, 4; verified);
 * small GET: ``o.get().read_all()``; PUT: ``o.put(path=...)`` / ``o.put(content=...)``;
 * list: ``b.list_objects_iter()`` (props name,size; page size 0 = ours' default, 40,000 on ais://).
 """
@@ -52,6 +53,18 @@ def run() -> dict[str, object]:
             with obj.get(**kw) as s:
                 for chunk in s:
                     n += len(chunk)
+        cm.check(a.expect, n, "bytes")
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
+        return res
+
+    if a.case == "download":
+        obj = bck.object(a.obj)
+        kw = {"num_workers": a.workers} if a.workers else {}
+        if a.no_verify:
+            kw["verify_checksum"] = False
+        with cm.Timer(a.profile) as t:
+            obj.download(a.file, **kw)  # type: ignore[arg-type]
+        n = os.path.getsize(a.file)
         cm.check(a.expect, n, "bytes")
         res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
         return res

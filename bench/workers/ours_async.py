@@ -65,6 +65,18 @@ async def arun() -> dict[str, object]:
             res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
             return res
 
+        if a.case == "download":
+            obj = bck.object(a.obj)
+            dkw: dict[str, object] = {"num_workers": a.workers} if a.workers else {}
+            if a.no_verify:
+                dkw["verify_checksum"] = False
+            with cm.Timer(a.profile) as t:
+                await obj.download(a.file, **dkw)  # type: ignore[arg-type]
+            n = os.path.getsize(a.file)
+            cm.check(a.expect, n, "bytes")
+            res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
+            return res
+
         if a.case == "put_large":
             obj = bck.object(a.obj)
             size = os.path.getsize(a.file)

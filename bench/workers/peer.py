@@ -6,6 +6,7 @@ Used the fastest fair way its 2.0.0 source allows:
 * streaming GET: ``get_reader(chunk_size=...)`` iterated (``iter_content``); read_all() of a large
   object is a non-streamed ``Response.content`` and much slower, so it is not used for the stream case.
 * small GET: ``get_reader().read_all()`` (one non-streamed request, its own fast path).
+* download to a file: ``get_reader(writer=f)``, or ``get_reader(num_workers=N)`` iterated into f.
 * PUT: ``get_writer().put_file(path)`` (streams the file handle) / ``put_content(bytes)``.
 * list: ``list_objects_iter()`` (msgpack pages, props name,size; page size 0 = the server default
   10,000, or ``--page-size``).
@@ -49,6 +50,21 @@ def run() -> dict[str, object]:
             n = 0
             for chunk in obj.get_reader(chunk_size=cs):
                 n += len(chunk)
+        cm.check(a.expect, n, "bytes")
+        res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
+        return res
+
+    if a.case == "download":
+        # Its two ways to a local file: ``get_reader(writer=f)`` (one stream into the writer), or
+        # ``get_reader(num_workers=N)`` (concurrent range reads) iterated into the file.
+        obj = bck.object(a.obj)
+        with cm.Timer(a.profile) as t, open(a.file, "wb") as f:
+            if a.workers:
+                for chunk in obj.get_reader(num_workers=a.workers):
+                    f.write(chunk)
+            else:
+                obj.get_reader(writer=f)
+        n = os.path.getsize(a.file)
         cm.check(a.expect, n, "bytes")
         res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
         return res
