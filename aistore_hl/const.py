@@ -67,8 +67,12 @@ DEFAULT_CHUNK_SIZE: Final = 32768
 DEFAULT_READ_CHUNK_SIZE: Final = 256 << 10
 
 #: ``Object.download``: parts read at the same time, and bytes per part (the official SDK's
-#: parallel range reads also use 8 MiB).
-DEFAULT_DOWNLOAD_WORKERS: Final = 4
+#: parallel range reads also use 8 MiB). One stream by default: on the 2-core loopback bench
+#: machine, where the client and the cluster share the cores, 4 parallel ranges ran at 0.36-0.7x
+#: of one verified stream (573 vs 1,607 MB/s in the 19:07 bench; 1,378-1,496 vs 2,074-2,188
+#: back to back), each extra stream adding CPU plus a hash pass over the file. Raise it for links
+#: where one TCP stream cannot fill the pipe.
+DEFAULT_DOWNLOAD_WORKERS: Final = 1
 DEFAULT_DOWNLOAD_PART_SIZE: Final = 8 << 20
 
 #: Entries per page when iterating over an ``ais://`` bucket with ``page_size=0``: the targets'

@@ -245,19 +245,21 @@ class Object(ObjectCore):
         part_size: int = DEFAULT_DOWNLOAD_PART_SIZE,
         verify_checksum: bool = True,
     ) -> Header:
-        """Downloads the object to a local file, reading ``part_size`` ranges in parallel.
+        """Downloads the object to a local file, optionally reading ``part_size`` ranges in parallel.
 
-        Not in the seed: the counterpart of ``put(path=...)`` for large objects. A HEAD gives the
-        size, version and checksum; ``num_workers`` threads then read the parts with ranged GETs
+        Not in the seed: the counterpart of ``put(path=...)``. A HEAD gives the size, version and
+        checksum. With ``num_workers`` > 1, that many threads read the parts with ranged GETs
         (each resumed after a broken connection, like ``get``) and write them at their offsets in
         a temporary file next to ``path``. The file replaces ``path`` only once complete and
         verified, so a failed download leaves nothing behind and never truncates an existing file.
-        An object of one part (or ``num_workers=1``) is read with one GET, verified as it arrives;
-        with several parts the file is hashed once at the end (read back from the page cache).
+        With ``num_workers=1`` (the default) or an object of one part, it is one GET, verified as
+        it arrives; with several parts the file is hashed once at the end (read back from the
+        page cache).
 
         Args:
             path: The local file to write (its directory must exist).
-            num_workers: Parts read at the same time (default 4).
+            num_workers: Parts read at the same time (default 1: one stream; more helps where
+                one TCP stream cannot fill the link, and costs CPU where the cores are the limit).
             part_size: Bytes per ranged read (default 8 MiB, at least 64 KiB).
             verify_checksum: Check the object's checksum over the written file (default True).
 

@@ -2,7 +2,7 @@
 
 Uses the public surface only, with its defaults unless the runner passes a knob explicitly:
 * streaming GET: ``o.get(chunk_size=...)`` iterated (``--chunk-size 0`` = the library default);
-* download: ``o.download(path, num_workers=...)`` (``--workers 0`` = the default, 4; verified);
+* download: ``o.download(path, num_workers=...)`` (``--workers 0`` = the default, 1; verified);
 * small GET: ``o.get().read_all()``; PUT: ``o.put(path=...)`` / ``o.put(content=...)``;
 * list: ``b.list_objects_iter()`` (props name,size; page size 0 = ours' default, 40,000 on ais://).
 """

@@ -221,3 +221,11 @@ def test_ranged_get_resumes_from_its_own_offset() -> None:
     finally:
         c.close()
     assert obj.gets == [(start, end), (start + 300, end)]
+
+
+@RUNNERS
+def test_the_default_is_one_stream(download: Callable[..., object], tmp_path: Path) -> None:
+    obj = Obj()
+    download(obj, tmp_path / "f")
+    assert (tmp_path / "f").read_bytes() == DATA
+    assert obj.gets == []  # one plain GET, verified as it arrived; no ranged parts
