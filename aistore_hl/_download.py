@@ -66,6 +66,16 @@ class Target:
             raise UnexpectedResponse(f"object HEAD with a negative size ({url})")
         return cls(props, size, props.version, url)
 
+    def check_received(self, got: int, part: tuple[int, int] | None = None) -> None:
+        """A complete answer (the stream checked its own length) with another length than the
+        HEAD's size or the part's: the object changed in between."""
+        want = self.size if part is None else part[1] - part[0] + 1
+        if want is not None and got != want:
+            where = f"bytes {part[0]}-{part[1]}" if part else f"{want} bytes"
+            raise ObjectChanged(
+                f"object changed during the download: asked for {where}, received {got}", url=self.url
+            )
+
     def check_part(self, headers: Header) -> None:
         """A part answered for another version of the object than the HEAD's: refuse to mix them."""
         got = headers.version
@@ -141,14 +151,6 @@ def verify_file(tmp: TempFile, target: Target) -> bool:
     if actual.lower() != cvalue.lower():
         raise ChecksumMismatch(ctype, cvalue, actual, url=target.url)
     return True
-
-
-def size_changed(target: Target, got: int, part: tuple[int, int] | None = None) -> ObjectChanged:
-    """A complete answer with fewer or more bytes than the HEAD announced: the object changed."""
-    where = f"bytes {part[0]}-{part[1]}" if part else f"{target.size} bytes"  # size is known here
-    return ObjectChanged(
-        f"object changed during the download: asked for {where}, received {got}", url=target.url
-    )
 
 
 def raise_first(errors: list[BaseException | None]) -> None:

@@ -331,8 +331,7 @@ class AsyncObject(ObjectCore):
             async for chunk in stream:
                 tmp.write_at(chunk, offset)
                 offset += len(chunk)
-        if target.size is not None and offset != target.size:
-            raise _download.size_changed(target, offset)
+        target.check_received(offset)
 
     async def _download_parts(
         self,
@@ -358,8 +357,7 @@ class AsyncObject(ObjectCore):
                         async for chunk in stream:
                             tmp.write_at(chunk, offset)
                             offset += len(chunk)
-                    if offset != part[1] + 1:
-                        raise _download.size_changed(target, offset - part[0], part)
+                    target.check_received(offset - part[0], part)
                 except BaseException:
                     failed = True
                     raise

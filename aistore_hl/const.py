@@ -67,11 +67,11 @@ DEFAULT_CHUNK_SIZE: Final = 32768
 DEFAULT_READ_CHUNK_SIZE: Final = 256 << 10
 
 #: ``Object.download``: parts read at the same time, and bytes per part (the official SDK's
-#: parallel range reads also use 8 MiB). One stream by default: on the 2-core loopback bench
-#: machine, where the client and the cluster share the cores, 4 parallel ranges ran at 0.36-0.7x
-#: of one verified stream (573 vs 1,607 MB/s in the 19:07 bench; 1,378-1,496 vs 2,074-2,188
-#: back to back), each extra stream adding CPU plus a hash pass over the file. Raise it for links
-#: where one TCP stream cannot fill the pipe.
+#: parallel range reads also use 8 MiB). One stream by default: it costs the least CPU per GiB
+#: (0.5 CPU-s against 0.8 with 4 ranges, which add threads and a hash pass over the written file),
+#: and on the 2-core loopback machine, where the client and the cluster share the cores, it was
+#: the faster back to back (2,074-2,188 vs 1,378-1,496 MB/s). Raise it for links where one TCP
+#: stream cannot fill the pipe.
 DEFAULT_DOWNLOAD_WORKERS: Final = 1
 DEFAULT_DOWNLOAD_PART_SIZE: Final = 8 << 20
 

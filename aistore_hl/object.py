@@ -299,10 +299,7 @@ class Object(ObjectCore):
             for chunk in stream:
                 tmp.write_at(chunk, offset)
                 offset += len(chunk)
-        if (
-            target.size is not None and offset != target.size
-        ):  # the stream checked its own length: the object changed
-            raise _download.size_changed(target, offset)
+        target.check_received(offset)
 
     def _download_parts(
         self,
@@ -327,8 +324,7 @@ class Object(ObjectCore):
                             return
                         tmp.write_at(chunk, offset)
                         offset += len(chunk)
-                if offset != part[1] + 1:
-                    raise _download.size_changed(target, offset - part[0], part)
+                target.check_received(offset - part[0], part)
             except BaseException:
                 failed.set()
                 raise
