@@ -79,11 +79,20 @@ class Obj:
         return self.part(start, end)
 
     def part(
-        self, start: int, end: int, *, version: str | None = None, body: bytes | None = None
+        self,
+        start: int,
+        end: int,
+        *,
+        version: str | None = None,
+        body: bytes | None = None,
+        cut_at: int | None = None,
     ) -> httpx.Response:
+        """A 206 for ``start..end``: another ``version``, another ``body``, or cut after ``cut_at`` bytes."""
         chunk = self.data[start : end + 1] if body is None else body
         h = self.headers(len(chunk), version)
         h["Content-Range"] = f"bytes {start}-{start + len(chunk) - 1}/{len(self.data)}"
+        if cut_at is not None:
+            return httpx.Response(206, headers=h, stream=Cut(chunk, cut_at))
         return httpx.Response(206, headers=h, content=chunk)
 
 
@@ -129,15 +138,9 @@ def test_parts_cover_the_object_once(download: Callable[..., object], tmp_path: 
 
 @RUNNERS
 def test_a_part_cut_mid_body_is_resumed(download: Callable[..., object], tmp_path: Path) -> None:
-    def serve(start: int, end: int, nth: int) -> httpx.Response | None:
-        if start == 3 * PART:  # the 4th part breaks after 1000 bytes, once
-            chunk = DATA[start : end + 1]
-            h = obj.headers(len(chunk))
-            h["Content-Range"] = f"bytes {start}-{end}/{len(DATA)}"
-            return httpx.Response(206, headers=h, stream=Cut(chunk, 1000))
-        return None
-
-    obj = Obj(serve=serve)
+    obj = Obj()
+    # The 4th part breaks after 1000 bytes (once: its resume starts further on).
+    obj.serve = lambda s, e, n: obj.part(s, e, cut_at=1000) if s == 3 * PART else None
     download(obj, tmp_path / "f", num_workers=4)
     assert (tmp_path / "f").read_bytes() == DATA
     assert (3 * PART + 1000, 4 * PART - 1) in obj.gets  # the resume asked for the rest of that part
@@ -200,19 +203,8 @@ def test_one_worker_is_one_verified_get(download: Callable[..., object], tmp_pat
 def test_ranged_get_resumes_from_its_own_offset() -> None:
     """Regression: a ``get(byte_range=(s, e))`` cut mid-body resumed at ``s + 2 * received``."""
     start, end = 1000, 1000 + 5000 - 1
-    first = True
-
-    def serve(s: int, e: int, nth: int) -> httpx.Response | None:
-        nonlocal first
-        if first:
-            first = False
-            chunk = DATA[s : e + 1]
-            h = obj.headers(len(chunk))
-            h["Content-Range"] = f"bytes {s}-{e}/{len(DATA)}"
-            return httpx.Response(206, headers=h, stream=Cut(chunk, 300))
-        return None
-
-    obj = Obj(serve=serve)
+    obj = Obj()
+    obj.serve = lambda s, e, n: obj.part(s, e, cut_at=300) if n == 1 else None  # the first answer breaks
     c = mock_client(Recorder(obj))
     try:
         with c.bucket("b").object("o").get(byte_range=(start, end)) as stream:
