@@ -54,6 +54,9 @@ def test_direct_get_is_one_request_and_returns_the_object(
                 sent.append(request.url)
                 return inner.handle_request(request)  # type: ignore[no-any-return]
 
+            def close(self) -> None:  # the client's close reaches the pooled connections
+                inner.close()
+
         retrying._inner = Tap()  # type: ignore[attr-defined]
         b = direct.bucket(name)
         b.object("o/0").get().read_all()  # first read also fetches the cluster map
