@@ -34,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -863,8 +864,7 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
     if m("download", "ours") is not None:
         rows.append(
             dict(
-                case=f"GET {size_txt} into a local file: ours download() (verified, atomic rename);"
-                " official get_reader(writer=f)",
+                case=f"GET {size_txt} into a local file: ours download(), official get_reader(writer=f)",
                 unit="MB/s",
                 ours=m("download", "ours"),
                 ours_async=m("download", "ours_async"),
@@ -1231,7 +1231,7 @@ def render_chart(rows: list[dict[str, Any]], path: Path, title: str) -> bool:
                 vals.append(r[key])
         bars = ax.bar(range(len(vals)), vals, color=[colors.get(lab, colors["ceiling"]) for lab in labels])
         ax.set_xticks(range(len(vals)), labels, fontsize=8)
-        ax.set_title(r["case"].strip(), fontsize=9)
+        ax.set_title(textwrap.fill(r["case"].strip(), 62), fontsize=9)
         ax.set_ylabel(r["unit"] + (" (lower is better)" if r["unit"] == "ms" else ""), fontsize=8)
         for b, v in zip(bars, vals, strict=True):
             ax.annotate(
