@@ -66,6 +66,14 @@ class Target:
             raise UnexpectedResponse(f"object HEAD with a negative size ({url})")
         return cls(props, size, props.version, url)
 
+    def parts(self, part_size: int, num_workers: int) -> list[tuple[int, int]] | None:
+        """The ranges to read in parallel, or None for one streamed GET: one worker, one part, or
+        no announced size (an empty object's HEAD)."""
+        if self.size is None or num_workers == 1:
+            return None
+        parts = plan_parts(self.size, part_size)
+        return parts if len(parts) > 1 else None
+
     def check_received(self, got: int, part: tuple[int, int] | None = None) -> None:
         """A complete answer (the stream checked its own length) with another length than the
         HEAD's size or the part's: the object changed in between."""

@@ -278,9 +278,8 @@ class Object(ObjectCore):
         target = _download.Target.from_head(self.head(), self._object_url())
         tmp = _download.TempFile(dest, target.size)
         try:
-            # No announced size (an empty object's HEAD): one GET, whatever it brings.
-            parts = _download.plan_parts(target.size or 0, part_size)
-            if target.size is None or len(parts) <= 1 or num_workers == 1:
+            parts = target.parts(part_size, num_workers)
+            if parts is None:
                 self._download_stream(tmp, target, verify_checksum)
             else:
                 self._download_parts(tmp, target, parts, num_workers)
