@@ -87,6 +87,10 @@ def _header(resp: httpx.Response) -> Header:
     return Header(resp.headers)
 
 
+def _obj_header(resp: httpx.Response) -> Header:
+    return Header.for_object(resp.headers)
+
+
 # -- argument helpers ------------------------------------------------------------------------------
 def _opt(value: Any) -> Any:
     """Empty values are left out of the request (the server's defaults apply)."""
@@ -216,7 +220,7 @@ def list_page(
 
 # -- objects ---------------------------------------------------------------------------------------
 def head_obj(bck: Bck, name: str) -> Plan[Header]:
-    return Plan(head_object, (bck.name, name), bck_query(bck), _header)
+    return Plan(head_object, (bck.name, name), bck_query(bck), _obj_header)
 
 
 def delete_obj(bck: Bck, name: str) -> Plan[None]:

@@ -20,7 +20,7 @@ import httpx
 from aistore_hl import _download, _ops
 from aistore_hl._request import AsyncRequestClient
 from aistore_hl.bucket import BucketCore
-from aistore_hl.client import ClientCore
+from aistore_hl.client import ClientCore, parse_object_url
 from aistore_hl.const import (
     DEFAULT_CHUNK_SIZE,
     DEFAULT_DOWNLOAD_PART_SIZE,
@@ -34,7 +34,14 @@ from aistore_hl.header import Header
 from aistore_hl.job import JobFailed, all_idle, check_wait_args, poll_delays
 from aistore_hl.listing import AsyncBucketLister, BucketEntry, BucketList
 from aistore_hl.obj_stream import AsyncObjStream
-from aistore_hl.object import _DIRECT_FALLBACK, ObjectCore, PutContent, range_header
+from aistore_hl.object import (
+    _DIRECT_FALLBACK,
+    ByteRange,
+    ObjectCore,
+    PutContent,
+    range_header,
+    resolve_range,
+)
 from aistore_hl.object_group import ObjectGroupCore
 from aistore_hl.types import ETL, Bck, ETLDetails, JobStatus, Namespace, ObjectRange, Smap
 from aistore_hl.validation import normalize_provider, validate_etl_name
@@ -100,6 +107,23 @@ class AsyncClient(ClientCore[AsyncRequestClient]):
             .object(obj_name)
             .get(archpath=archpath, chunk_size=chunk_size)
         )
+
+    def get_object_from_url(self, url: str) -> AsyncObject:
+        """Creates an AsyncObject from a URL (no HTTP request; see ``Client.get_object_from_url``).
+
+        Args:
+            url (str): ``ais://bucket/object`` or another provider scheme, optionally with a
+                namespace (``ais://@remais/bucket/object``); the object name is taken literally.
+
+        Returns:
+            The object of that bucket.
+
+        Raises:
+            InvalidArgument: Unknown scheme, no bucket or no object name (nothing is sent).
+            InvalidObjectName: The object name is malformed (e.g. dot segments).
+        """
+        bck_name, provider, ns, obj_name = parse_object_url(url)
+        return self.bucket(bck_name, provider, ns).object(obj_name)
 
 
 class AsyncCluster:
@@ -265,15 +289,16 @@ class AsyncObject(ObjectCore):
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         etl_id: str | None = None,
         *,
-        byte_range: tuple[int, int | None] | None = None,
+        byte_range: ByteRange | str | None = None,
         verify_checksum: bool = True,
     ) -> AsyncObjStream:
         """Reads an object as an async stream (``async for chunk in stream``, ``await read_all()``)."""
         kw, byte_range, resumable = self._get_args(archpath, chunk_size, etl_id, byte_range)
         rc = self._bck.client._rc
+        span = [byte_range]  # a suffix range becomes absolute once the first answer names it
 
         async def reopen(received: int) -> httpx.Response:
-            return await rc.open_stream(kw, range_header(byte_range, received))
+            return await rc.open_stream(kw, range_header(span[0], received))
 
         first = None
         missed = False  # the cached map's owner said 404
@@ -288,6 +313,11 @@ class AsyncObject(ObjectCore):
             first = await rc.open_stream(kw, range_header(byte_range))
             if missed:  # the proxy found what the cached map's owner did not: the map is stale
                 rc.forget_targets()
+        try:
+            span[0] = resolve_range(byte_range, first)
+        except BaseException:
+            await first.aclose()
+            raise
         return await AsyncObjStream.create(
             first,
             chunk_size=chunk_size,

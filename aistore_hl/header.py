@@ -89,7 +89,7 @@ class Header(Mapping[str, str]):
             iterable of ``(name, value)`` pairs.
     """
 
-    __slots__ = ("_items", "_joined")
+    __slots__ = ("_items", "_joined", "_object")
 
     def __init__(self, headers: HeaderSource = ()) -> None:
         items: list[tuple[str, str]]
@@ -106,6 +106,19 @@ class Header(Mapping[str, str]):
             joined[k] = f"{joined[k]}, {v}" if k in joined else v
         self._items: tuple[tuple[str, str], ...] = tuple(items)
         self._joined = joined
+        self._object: bool = headers._object if isinstance(headers, Header) else False
+
+    @classmethod
+    def for_object(cls, headers: HeaderSource = ()) -> Header:
+        """The headers of a successful object HEAD: an absent ``Content-Length`` means 0 bytes.
+
+        AIS leaves ``Content-Length`` out of an object HEAD when the size is 0
+        (``cmn.ToHeader`` sets it only for ``size > 0``), so :attr:`size` of such a Header is
+        ``0``, never ``None``. The mapping itself stays exactly what the server sent.
+        """
+        hdr = cls(headers)
+        hdr._object = True
+        return hdr
 
     # -- Mapping ---------------------------------------------------------------------
 
@@ -134,11 +147,17 @@ class Header(Mapping[str, str]):
         shown = {k: ("[secure]" if k in _SECRET_HEADERS else v) for k, v in self._joined.items()}
         return f"Header({shown!r})"
 
-    def __getstate__(self) -> tuple[tuple[str, str], ...]:
-        return self._items
+    def __getstate__(self) -> tuple[tuple[tuple[str, str], ...], bool]:
+        return self._items, self._object
 
-    def __setstate__(self, state: tuple[tuple[str, str], ...]) -> None:
-        Header.__init__(self, state)
+    def __setstate__(self, state: Any) -> None:
+        # A bare tuple of items is the pickled form of earlier releases.
+        if len(state) == 2 and isinstance(state[1], bool):
+            items, obj = state
+        else:
+            items, obj = state, False
+        Header.__init__(self, items)
+        self._object = obj
 
     def get_list(self, key: str) -> list[str]:
         """Return every value of a header, in order ([] if absent).
@@ -157,8 +176,15 @@ class Header(Mapping[str, str]):
 
     @property
     def size(self) -> int | None:
-        """``Content-Length`` as int: the object size for an object HEAD/GET."""
-        return _parse_int(self.get(HEADER_CONTENT_LENGTH))
+        """``Content-Length`` as int: the object size for an object HEAD/GET.
+
+        For an object HEAD (``Object.head()``) a missing ``Content-Length`` is ``0``: AIS
+        omits the header for an empty object. Elsewhere None means "not sent".
+        """
+        raw = self.get(HEADER_CONTENT_LENGTH)
+        if raw is None:
+            return 0 if self._object else None
+        return _parse_int(raw)
 
     @property
     def checksum_type(self) -> str | None:

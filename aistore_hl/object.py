@@ -6,7 +6,7 @@ import os
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeGuard
 
 import httpx
 
@@ -17,7 +17,14 @@ from aistore_hl.const import (
     DEFAULT_DOWNLOAD_WORKERS,
     DEFAULT_READ_CHUNK_SIZE,
 )
-from aistore_hl.errors import ConnectionFailed, Forbidden, InvalidArgument, NotFound, Unauthorized
+from aistore_hl.errors import (
+    ConnectionFailed,
+    Forbidden,
+    InvalidArgument,
+    NotFound,
+    Unauthorized,
+    UnexpectedResponse,
+)
 from aistore_hl.header import Header
 from aistore_hl.obj_stream import ObjStream
 from aistore_hl.validation import (
@@ -36,29 +43,105 @@ _DIRECT_FALLBACK = (NotFound, Unauthorized, Forbidden, ConnectionFailed)
 PutContent = bytes | bytearray | memoryview | BinaryIO | Iterable[bytes]
 
 
-def range_header(byte_range: tuple[int, int | None] | None, resume_at: int = 0) -> dict[str, str]:
-    """``Range`` for a read of ``byte_range`` (inclusive end, or open) continued at ``resume_at``."""
+#: ``byte_range`` forms: ``(start, end)`` inclusive, ``(start, None)`` to the end, or
+#: ``(None, n)`` for the last ``n`` bytes (HTTP's suffix range ``bytes=-n``).
+ByteRange = tuple[int, int | None] | tuple[None, int]
+
+_RANGE_MSG = (
+    "must be (start, end) with 0 <= start <= end, (start, None), (None, n) for the last n >= 1 bytes,"
+    " or the string 'bytes=start-end' / 'bytes=start-' / 'bytes=-n'"
+)
+
+
+def range_header(byte_range: ByteRange | None, resume_at: int = 0) -> dict[str, str]:
+    """``Range`` for a read of ``byte_range`` (inclusive end, open, or suffix) continued at ``resume_at``.
+
+    A suffix range is only sent as such before any byte arrived; resumes use the absolute span
+    the first answer's ``Content-Range`` gave (see :func:`resolve_range`).
+    """
     if byte_range is None:
         return {"Range": f"bytes={resume_at}-"} if resume_at else {}
     start, end = byte_range
+    if start is None:
+        return {"Range": f"bytes=-{end}"}
     return {"Range": f"bytes={start + resume_at}-{'' if end is None else end}"}
 
 
-def check_byte_range(byte_range: tuple[int, int | None] | None) -> tuple[int, int | None] | None:
+def _is_int(v: object) -> TypeGuard[int]:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _int_or_none(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def _parse_range_str(text: str) -> ByteRange | None:
+    unit, sep, spec = text.strip().partition("=")
+    if not sep or unit.strip().lower() != "bytes" or "," in spec:
+        return None
+    first, dash, last = spec.strip().partition("-")
+    if not dash:
+        return None
+    first, last = first.strip(), last.strip()
+    if not first:
+        n = _int_or_none(last)
+        return None if n is None else (None, n)
+    s = _int_or_none(first)
+    if s is None:
+        return None
+    if not last:
+        return (s, None)
+    e = _int_or_none(last)
+    return None if e is None else (s, e)
+
+
+def check_byte_range(byte_range: object) -> ByteRange | None:
+    """Validate ``byte_range`` locally (a bad one raises ``InvalidArgument`` before any request).
+
+    Accepts a tuple form of :data:`ByteRange` or an HTTP ``Range`` string of one range (the form
+    today's official SDK takes), which is parsed to the tuple form.
+    """
     if byte_range is None:
         return None
-    ok = (
-        isinstance(byte_range, tuple)
-        and len(byte_range) == 2
-        and isinstance(byte_range[0], int)
-        and byte_range[0] >= 0
-        and (byte_range[1] is None or (isinstance(byte_range[1], int) and byte_range[1] >= byte_range[0]))
-    )
-    if not ok:
-        raise InvalidArgument(
-            byte_range, "must be (start, end) with 0 <= start <= end, or (start, None)", param="byte_range"
+    parsed: object = _parse_range_str(byte_range) if isinstance(byte_range, str) else byte_range
+    if isinstance(parsed, tuple) and len(parsed) == 2:
+        start, end = parsed
+        if start is None and _is_int(end) and end >= 1:
+            return (None, end)
+        if _is_int(start) and start >= 0 and (end is None or (_is_int(end) and end >= start)):
+            return (start, end)
+    raise InvalidArgument(byte_range, _RANGE_MSG, param="byte_range")
+
+
+def resolve_range(byte_range: ByteRange | None, first: httpx.Response) -> ByteRange | None:
+    """The absolute span a suffix range turned into, from the first answer (for resumes).
+
+    A 206 names it in ``Content-Range``; a 200 (the suffix covered the whole object) is the whole
+    object, resumed like a plain read. Other ranges are returned unchanged.
+    """
+    if byte_range is None or byte_range[0] is not None:
+        return byte_range
+    if first.status_code != 206:
+        return None
+    span = content_range_span(first.headers.get("content-range"))
+    if span is None:
+        raise UnexpectedResponse(
+            f"206 answer to a suffix range without a usable Content-Range: "
+            f"{first.headers.get('content-range')!r}"
         )
-    return byte_range
+    return span
+
+
+def content_range_span(value: str | None) -> tuple[int, int] | None:
+    """``(first, last)`` of a ``Content-Range: bytes first-last/total`` header."""
+    if not value:
+        return None
+    unit, _, rest = value.strip().partition(" ")
+    span, _, _total = rest.partition("/")
+    first, dash, last = span.partition("-")
+    if unit.lower() != "bytes" or not dash or not first.isdigit() or not last.isdigit():
+        return None
+    return int(first), int(last)
 
 
 def put_body(path: str | os.PathLike[str] | None, content: PutContent | None) -> _body.BodySource:
@@ -107,8 +190,8 @@ class ObjectCore:
         return _ops.delete_obj(self._bck.bck, self._obj_name)
 
     def _get_args(
-        self, archpath: str, chunk_size: int, etl_id: str | None, byte_range: tuple[int, int | None] | None
-    ) -> tuple[dict[str, Any], tuple[int, int | None] | None, bool]:
+        self, archpath: str, chunk_size: int, etl_id: str | None, byte_range: ByteRange | str | None
+    ) -> tuple[dict[str, Any], ByteRange | None, bool]:
         """(request kwargs, validated range, resumable) for a GET; raises before any request."""
         validate_chunk_size(chunk_size)
         byte_range = check_byte_range(byte_range)
@@ -181,7 +264,7 @@ class Object(ObjectCore):
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         etl_id: str | None = None,
         *,
-        byte_range: tuple[int, int | None] | None = None,
+        byte_range: ByteRange | str | None = None,
         verify_checksum: bool = True,
     ) -> ObjStream:
         """Reads an object.
@@ -197,7 +280,10 @@ class Object(ObjectCore):
             chunk_size (int, optional): chunk_size to use while reading from stream
             etl_id (str, optional): Transforms an object based on ETL with etl_id (today's ETL
                 name, sent as ``etl_name``)
-            byte_range: Read only bytes ``start..end`` (inclusive; ``end=None`` to the end).
+            byte_range: Read only bytes ``start..end`` (inclusive; ``end=None`` to the end), or
+                ``(None, n)`` for the last ``n`` bytes; an HTTP range string (``"bytes=0-99"``,
+                ``"bytes=-100"``) as today's official SDK takes is accepted too. A suffix range
+                is sent as ``bytes=-n`` (no extra HEAD) and resumed at the span the answer named.
             verify_checksum: Verify the object's checksum after a full read (default True; set
                 False to skip hashing, e.g. for partial reads or trusted fast paths).
 
@@ -213,9 +299,10 @@ class Object(ObjectCore):
         """
         kw, byte_range, resumable = self._get_args(archpath, chunk_size, etl_id, byte_range)
         rc = self._bck.client._rc
+        span = [byte_range]  # a suffix range becomes absolute once the first answer names it
 
         def reopen(received: int) -> httpx.Response:
-            return rc.open_stream(kw, range_header(byte_range, received))
+            return rc.open_stream(kw, range_header(span[0], received))
 
         first = None
         missed = False  # the cached map's owner said 404
@@ -230,6 +317,11 @@ class Object(ObjectCore):
             first = rc.open_stream(kw, range_header(byte_range))
             if missed:  # the proxy found what the cached map's owner did not: the map is stale
                 rc.forget_targets()
+        try:
+            span[0] = resolve_range(byte_range, first)
+        except BaseException:
+            first.close()
+            raise
         return ObjStream(
             first,
             chunk_size=chunk_size,

@@ -127,7 +127,10 @@ def _check_path(name: str, *, allow_trailing_slash: bool) -> str:
         return "must not end with '/'"
     for component in name.split("/"):
         if component in (".", ".."):
-            return f"must not contain a {component!r} path component"
+            return (
+                f"must not contain a {component!r} path component (dot segment): HTTP clients "
+                "collapse it into another object's name, and the server rejects it sent as is"
+            )
     return ""
 
 
@@ -138,6 +141,11 @@ def validate_object_name(name: str, *, allow_trailing_slash: bool = False) -> st
     trailing ``/`` (a virtual directory) unless ``allow_trailing_slash`` (e.g. a HEAD of a
     virtual directory). ``/`` inside a name is fine. The server has no length limit of its
     own (long names are mapped to shorter on-disk names).
+
+    Dot segments (``a/../b``, ``a/./b``) are refused before any request: URL normalization in
+    HTTP stacks (requests, which today's official SDK uses, and httpx) would collapse them and
+    silently write or read another object (``b``, ``a/b``), and AIS rejects such a path sent
+    as is.
 
     Args:
         name: The object name.

@@ -1,0 +1,185 @@
+"""Where the official SDK 2.0 and aistore_hl disagreed, on the real cluster (issue 20).
+
+Each test fails on the code before the fix: 0-byte sizes, suffix ranges, ``get_object_from_url``,
+group copy/transform/archive, and dot segments refused before any request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+
+from aistore_hl import AsyncClient, Bucket, Client, Header
+from aistore_hl.errors import InvalidArgument, InvalidObjectName
+from aistore_hl.types import Namespace
+
+
+# -- 1. a present object's size is never unknown --------------------------------------------------
+def test_head_size_of_an_empty_object_is_zero(bucket: Bucket, raw: httpx.Client) -> None:
+    bucket.object("empty").put(content=b"")
+    r = raw.head(f"/v1/objects/{bucket.name}/empty", params=bucket.qparam, follow_redirects=True)
+    assert r.status_code == 200 and "content-length" not in r.headers  # what makes it a trap
+    props = bucket.object("empty").head()
+    assert props.size == 0
+    assert "content-length" not in props  # the mapping stays what the server sent
+    assert props.checksum_type and props.checksum_value  # other accessors are still read
+    assert props.present is True
+
+
+def test_head_size_survives_pickling_and_copies(bucket: Bucket) -> None:
+    import pickle
+
+    bucket.object("empty").put(content=b"")
+    props = bucket.object("empty").head()
+    assert pickle.loads(pickle.dumps(props)).size == 0
+    assert Header(props).size == 0
+    assert Header({}).size is None  # not an object HEAD: "not sent" stays None
+
+
+def test_async_head_size_of_an_empty_object_is_zero(bucket: Bucket, ais_endpoint: str) -> None:
+    bucket.object("empty").put(content=b"")
+
+    async def main() -> int | None:
+        async with AsyncClient(ais_endpoint) as ac:
+            return (await ac.bucket(bucket.name).object("empty").head()).size
+
+    assert asyncio.run(main()) == 0
+
+
+def test_download_of_an_empty_object(bucket: Bucket, tmp_path: Path) -> None:
+    bucket.object("empty").put(content=b"")
+    dest = tmp_path / "e"
+    dest.write_bytes(b"old")
+    props = bucket.object("empty").download(dest, num_workers=4)
+    assert props.size == 0 and dest.read_bytes() == b""
+
+
+# -- 2. suffix ranges -----------------------------------------------------------------------------
+DATA = os.urandom(100_000)
+
+
+@pytest.fixture
+def data_obj(bucket: Bucket) -> Bucket:
+    bucket.object("d").put(content=DATA)
+    return bucket
+
+
+@pytest.mark.parametrize(
+    ("byte_range", "want"),
+    [
+        ((None, 10), DATA[-10:]),
+        ((None, 1), DATA[-1:]),
+        ((None, len(DATA)), DATA),
+        ("bytes=-10", DATA[-10:]),
+        ("bytes=5-9", DATA[5:10]),
+        ("bytes=99990-", DATA[99990:]),
+        ((0, 0), DATA[:1]),
+    ],
+)
+def test_suffix_and_string_ranges(data_obj: Bucket, byte_range: object, want: bytes) -> None:
+    assert data_obj.object("d").get(byte_range=byte_range).read_all() == want  # type: ignore[arg-type]
+
+
+def test_suffix_longer_than_the_object_reads_it_whole(data_obj: Bucket) -> None:
+    assert data_obj.object("d").get(byte_range=(None, 10 * len(DATA))).read_all() == DATA
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [(None, 0), (None, -1), (None, None), "bytes=-0", "bytes=a-b", "bytes=1-2,5-6", "items=0-1", (-1, 3)],
+)
+def test_bad_ranges_are_refused_before_any_request(data_obj: Bucket, bad: object) -> None:
+    with pytest.raises(InvalidArgument, match="byte_range"):
+        data_obj.object("d").get(byte_range=bad)  # type: ignore[arg-type]
+
+
+def test_async_suffix_range(data_obj: Bucket, ais_endpoint: str) -> None:
+    async def main() -> bytes:
+        async with AsyncClient(ais_endpoint) as ac:
+            stream = await ac.bucket(data_obj.name).object("d").get(byte_range=(None, 777))
+            return await stream.read_all()
+
+    assert asyncio.run(main()) == DATA[-777:]
+
+
+# -- 3. get_object_from_url -----------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["a#b", "a?x=1", "dir/a%2Fb", "sp ace#frag?q"])
+def test_get_object_from_url_takes_the_name_literally(client: Client, bucket: Bucket, name: str) -> None:
+    cut = name.split("#")[0].split("?")[0]  # what urlparse would read
+    if cut != name:
+        bucket.object(cut).put(content=b"another object")
+    bucket.object(name).put(content=name.encode())
+    obj = client.get_object_from_url(f"ais://{bucket.name}/{name}")
+    assert obj.obj_name == name and obj.bck.name == bucket.name
+    assert obj.get().read_all() == name.encode()
+
+
+def test_get_object_from_url_schemes_and_namespaces(client: Client) -> None:
+    for url, provider in [
+        ("s3://b/o", "aws"),
+        ("aws://b/o", "aws"),
+        ("gs://b/o", "gcp"),
+        ("az://b/o", "azure"),
+        ("oc://b/o", "oci"),
+        ("AIS://b/o", "ais"),
+    ]:
+        obj = client.get_object_from_url(url)
+        assert (obj.bck.name, obj.bck.provider, obj.obj_name) == ("b", provider, "o")
+    obj = client.get_object_from_url("ais://@remais/b/x/y")
+    assert obj.bck.bck.ns == Namespace(uuid="remais") and obj.obj_name == "x/y"
+    obj = client.get_object_from_url("ais://@uu#ns/b/o")
+    assert obj.bck.bck.ns == Namespace(uuid="uu", name="ns")
+
+
+def test_get_object_from_url_on_a_remote_cluster(client: Client, remote_bucket: Bucket) -> None:
+    remote_bucket.object("r#1").put(content=b"remote")
+    url = f"ais://@{remote_bucket.bck.ns.uuid}/{remote_bucket.name}/r#1"  # type: ignore[union-attr]
+    assert client.get_object_from_url(url).get().read_all() == b"remote"
+
+
+@pytest.mark.parametrize(
+    "url", ["ais://", "ais://b", "ais://b/", "ais:///o", "b/o", "http://b/o", "ht://b/o", "ais://@remais"]
+)
+def test_get_object_from_url_refuses_urls_without_bucket_or_object(client: Client, url: str) -> None:
+    with pytest.raises(InvalidArgument):
+        client.get_object_from_url(url)
+
+
+def test_async_get_object_from_url(bucket: Bucket, ais_endpoint: str) -> None:
+    bucket.object("a#b").put(content=b"x")
+
+    async def main() -> bytes:
+        async with AsyncClient(ais_endpoint) as ac:
+            stream = await ac.get_object_from_url(f"ais://{bucket.name}/a#b").get()
+            return await stream.read_all()
+
+    assert asyncio.run(main()) == b"x"
+
+
+# -- 5. dot segments ------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["a/../b", "a/./b", "../b", "a/..", "./a"])
+def test_dot_segments_are_refused_before_any_request(client: Client, bucket: Bucket, name: str) -> None:
+    with pytest.raises(InvalidObjectName, match="dot segment"):
+        bucket.object(name)
+    with pytest.raises(InvalidObjectName, match="dot segment"):
+        client.get_object_from_url(f"ais://{bucket.name}/{name}")
+
+
+def test_the_server_itself_rejects_dot_segments_sent_as_is(bucket: Bucket, ais_endpoint: str) -> None:
+    # httpx (like requests) would collapse "a/../b" to "b": send the raw path through a socket.
+    import socket
+
+    host, port = ais_endpoint.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(
+            f"PUT /v1/objects/{bucket.name}/a/../b HTTP/1.1\r\nHost: {host}\r\n"
+            "Content-Length: 1\r\nConnection: close\r\n\r\nx".encode()
+        )
+        answer = s.recv(4096).decode(errors="replace")
+    status = int(answer.split(" ", 2)[1])
+    assert status != 200 and status != 307, answer[:200]
+    assert bucket.list_all_objects() == [] or all(e.name != "b" for e in bucket.list_all_objects())
