@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 from aistore_ll.api.bucket import (
+    archive_objects,
     delete_bucket,
     head_bucket,
     list_objects,
@@ -29,12 +30,14 @@ from aistore_ll.api.job import perform_cluster_action, query_cluster
 from aistore_ll.api.object_ import delete_object, get_object, head_object, put_object
 from aistore_ll.models import (
     ActMsg,
+    ArchiveBckMsg,
     ArgsMsg,
     EvdMsg,
     LsoMsg,
     PrefetchMsg,
     QueryMsg,
     TCBMsg,
+    TCOMsg,
 )
 from aistore_ll.models import Bck as LLBck
 from aistore_ll.models import Namespace as LLNamespace
@@ -260,6 +263,77 @@ def evict_objects(bck: Bck, obj_names: list[str] | None, template: str | None) -
 def prefetch_objects(bck: Bck, obj_names: list[str] | None, template: str | None) -> Plan[str]:
     body = _act("prefetch-listrange", PrefetchMsg(**_selection(obj_names, template)))
     return Plan(perform_bucket_action, (bck.name,), {**bck_query(bck), "body": body}, _xid)
+
+
+def _job_ids(resp: httpx.Response) -> list[str]:
+    """Multi-object copy/transform/archive answer with one job id or several, comma-separated."""
+    return [x for x in (p.strip() for p in resp.text.split(",")) if x]
+
+
+def copy_objects(
+    bck: Bck,
+    obj_names: list[str] | None,
+    template: str | None,
+    to: Bck,
+    *,
+    prepend: str = "",
+    continue_on_error: bool = False,
+    dry_run: bool = False,
+    force: bool = False,
+    latest: bool = False,
+    sync: bool = False,
+    num_workers: int | None = None,
+    etl_name: str = "",
+    timeout: str = "",
+    ext: Mapping[str, str] | None = None,
+    etl_pipeline: list[str] | None = None,
+) -> Plan[list[str]]:
+    """``copy-listrange`` (or ``etl-listrange`` when ``etl_name`` is set) from ``bck`` into ``to``."""
+    msg = TCOMsg(
+        tobck=ll_bck(to),
+        **_selection(obj_names, template),
+        prepend=_opt(prepend),
+        coer=_opt(continue_on_error),
+        dry_run=_opt(dry_run),
+        force=_opt(force),
+        latest_ver=_opt(latest),
+        synchronize=_opt(sync),
+        num_workers=num_workers if num_workers else UNSET,
+        id=_opt(etl_name),
+        request_timeout=_opt(timeout),
+        pipeline=list(etl_pipeline) if etl_pipeline else UNSET,
+    )
+    if ext:
+        msg.ext = TCBMsgExt.from_dict(dict(ext))
+    action = "etl-listrange" if etl_name else "copy-listrange"
+    return Plan(perform_bucket_action, (bck.name,), {**bck_query(bck), "body": _act(action, msg)}, _job_ids)
+
+
+def archive_objs(
+    bck: Bck,
+    obj_names: list[str] | None,
+    template: str | None,
+    archive_name: str,
+    *,
+    to: Bck | None = None,
+    mime: str = "",
+    include_source_name: bool = False,
+    allow_append: bool = False,
+    continue_on_err: bool = False,
+    base_name_only: bool = False,
+) -> Plan[list[str]]:
+    """``archive``: the selected objects of ``bck`` into the shard ``archive_name`` (in ``to``)."""
+    msg = ArchiveBckMsg(
+        archname=archive_name,
+        **_selection(obj_names, template),
+        tobck=ll_bck(to) if to is not None else UNSET,
+        mime=_opt(mime),
+        isbn=_opt(include_source_name),
+        aate=_opt(allow_append),
+        coer=_opt(continue_on_err),
+        bnonly=_opt(base_name_only),
+    )
+    return Plan(archive_objects, (bck.name,), {**bck_query(bck), "body": _act("archive", msg)}, _job_ids)
 
 
 # -- jobs ------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from aistore_hl.object import (
     range_header,
     resolve_range,
 )
-from aistore_hl.object_group import ObjectGroupCore
+from aistore_hl.object_group import DEFAULT_ETL_TIMEOUT, ObjectGroupCore
 from aistore_hl.types import ETL, Bck, ETLDetails, JobStatus, Namespace, ObjectRange, Smap
 from aistore_hl.validation import normalize_provider, validate_etl_name
 
@@ -436,6 +436,82 @@ class AsyncObjectGroup(ObjectGroupCore):
     async def prefetch(self) -> str:
         """Prefetches a list or range of objects of a remote bucket; returns the job ID."""
         return await self._bck.client._rc.run(self._plan_prefetch())
+
+    async def copy(
+        self,
+        to_bck: AsyncBucket,
+        prepend: str = "",
+        continue_on_error: bool = False,
+        dry_run: bool = False,
+        force: bool = False,
+        latest: bool = False,
+        sync: bool = False,
+        num_workers: int | None = None,
+    ) -> list[str]:
+        """Copies a list or range of objects in a bucket (see ``ObjectGroup.copy``); returns job IDs."""
+        plan = self._plan_copy(
+            to_bck,
+            prepend=prepend,
+            continue_on_error=continue_on_error,
+            dry_run=dry_run,
+            force=force,
+            latest=latest,
+            sync=sync,
+            num_workers=num_workers,
+        )
+        return await self._bck.client._rc.run(plan)
+
+    async def transform(
+        self,
+        to_bck: AsyncBucket,
+        etl_name: str,
+        timeout: str = DEFAULT_ETL_TIMEOUT,
+        prepend: str = "",
+        ext: dict[str, str] | None = None,
+        continue_on_error: bool = False,
+        dry_run: bool = False,
+        force: bool = False,
+        latest: bool = False,
+        sync: bool = False,
+        num_workers: int | None = None,
+        etl_pipeline: list[str] | None = None,
+    ) -> list[str]:
+        """Transforms a list or range of objects into ``to_bck`` (see ``ObjectGroup.transform``)."""
+        plan = self._plan_transform(
+            to_bck,
+            etl_name,
+            timeout,
+            prepend=prepend,
+            ext=ext,
+            continue_on_error=continue_on_error,
+            dry_run=dry_run,
+            force=force,
+            latest=latest,
+            sync=sync,
+            num_workers=num_workers,
+            etl_pipeline=etl_pipeline,
+        )
+        return await self._bck.client._rc.run(plan)
+
+    async def archive(
+        self,
+        archive_name: str,
+        mime: str = "",
+        to_bck: AsyncBucket | None = None,
+        include_source_name: bool = False,
+        allow_append: bool = False,
+        continue_on_err: bool = False,
+    ) -> list[str]:
+        """Creates or appends to an archive of the group's objects (see ``ObjectGroup.archive``)."""
+        plan = self._plan_archive(
+            archive_name,
+            mime,
+            to_bck,
+            include_source_name=include_source_name,
+            allow_append=allow_append,
+            continue_on_err=continue_on_err,
+        )
+        return await self._bck.client._rc.run(plan)
 
 
 class AsyncJob:

@@ -183,3 +183,116 @@ def test_the_server_itself_rejects_dot_segments_sent_as_is(bucket: Bucket, ais_e
     status = int(answer.split(" ", 2)[1])
     assert status != 200 and status != 307, answer[:200]
     assert bucket.list_all_objects() == [] or all(e.name != "b" for e in bucket.list_all_objects())
+
+
+# -- 4. ObjectGroup copy / transform / archive ----------------------------------------------------
+def _names(b: Bucket) -> list[str]:
+    return sorted(e.name for e in b.list_all_objects())
+
+
+@pytest.fixture
+def src(bucket: Bucket) -> Bucket:
+    for i in range(5):
+        bucket.object(f"d/o{i}").put(content=f"v{i}".encode())
+    bucket.object("other").put(content=b"o")
+    return bucket
+
+
+def test_group_copy_by_names_with_prepend(client: Client, src: Bucket, bucket_factory) -> None:  # type: ignore[no-untyped-def]
+    dst = client.bucket(bucket_factory(create=False))  # the server creates the destination
+    ids = src.objects(obj_names=["d/o0", "d/o1"]).copy(dst, prepend="p/")
+    assert len(ids) >= 1 and all(i.startswith("tco-") for i in ids)
+    for i in ids:
+        client.job().wait_for_idle(job_id=i, job_kind="copy-listrange", timeout=120)
+    assert _names(dst) == ["p/d/o0", "p/d/o1"]
+    assert dst.object("p/d/o1").get().read_all() == b"v1"
+
+
+def test_group_copy_by_prefix_and_by_range(client: Client, src: Bucket, bucket_factory) -> None:  # type: ignore[no-untyped-def]
+    from aistore_hl import ObjectRange
+
+    by_prefix = client.bucket(bucket_factory())
+    by_range = client.bucket(bucket_factory())
+    ids = src.objects(obj_template="d/").copy(by_prefix)
+    ids += src.objects(obj_range=ObjectRange("d/o", 1, 3)).copy(by_range)
+    for i in ids:
+        client.job().wait_for_idle(job_id=i, job_kind="copy-listrange", timeout=120)
+    assert _names(by_prefix) == [f"d/o{i}" for i in range(5)]  # "other" is not under the prefix
+    assert _names(by_range) == ["d/o1", "d/o2", "d/o3"]
+
+
+def test_group_archive_and_member_read(client: Client, src: Bucket, bucket_factory) -> None:  # type: ignore[no-untyped-def]
+    ids = src.objects(obj_template="d/o{0..4}").archive("shards/s.tar")
+    assert len(ids) == 1
+    client.job().wait_for_idle(job_id=ids[0], job_kind="archive", timeout=120)
+    assert "shards/s.tar" in _names(src)
+    for i in range(5):
+        assert src.object("shards/s.tar").get(archpath=f"d/o{i}").read_all() == f"v{i}".encode()
+    other = client.bucket(bucket_factory())
+    ids = src.objects(obj_names=["d/o0", "other"]).archive("a.tgz", to_bck=other, include_source_name=True)
+    client.job().wait_for_idle(job_id=ids[0], job_kind="archive", timeout=120)
+    assert src.name in {n.split("/")[0] for n in _archive_members(other, "a.tgz")}
+
+
+def _archive_members(b: Bucket, name: str) -> list[str]:
+    import io
+    import tarfile
+
+    data = b.object(name).get().read_all()
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tf:
+        return tf.getnames()
+
+
+def test_group_transform_without_etl_is_a_typed_server_error(client: Client, src: Bucket) -> None:
+    from aistore_hl.errors import AISError
+
+    with pytest.raises(AISError) as info:
+        src.objects(obj_names=["d/o0"]).transform(client.bucket("t-dst-unused"), etl_name="no-such-etl")
+    assert info.value.status_code in (400, 404, 501)
+
+
+@pytest.mark.parametrize(
+    ("call", "param"),
+    [
+        (lambda g, b: g.archive("shard.bin"), "archive_name"),
+        (lambda g, b: g.archive(""), "archive_name"),
+        (lambda g, b: g.archive("a/../s.tar"), None),
+        (lambda g, b: g.copy("not-a-bucket"), "to_bck"),
+        (lambda g, b: g.transform(b, etl_name="x"), None),
+        (lambda g, b: g.transform(b, etl_name="valid-name", timeout=5), "timeout"),
+        (lambda g, b: g.transform(b, etl_name="valid-name", etl_pipeline="abcdefg"), "etl_pipeline"),
+    ],
+)
+def test_group_bad_input_fails_before_any_request(src: Bucket, call, param) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidArgument) as info:
+        call(src.objects(obj_names=["d/o0"]), src)
+    if param:
+        assert info.value.param == param
+
+
+def test_archive_mime_must_match_the_extension(client: Client, src: Bucket) -> None:
+    from aistore_hl.errors import BadRequest
+
+    ids = src.objects(obj_names=["d/o2"]).archive("m.tar", mime=".tar")
+    client.job().wait_for_idle(job_id=ids[0], job_kind="archive", timeout=120)
+    assert src.object("m.tar").get(archpath="d/o2").read_all() == b"v2"
+    with pytest.raises(BadRequest, match="mime"):
+        src.objects(obj_names=["d/o2"]).archive("m2.tar", mime=".zip")
+
+
+def test_async_group_copy_and_archive(src: Bucket, ais_endpoint: str, bucket_factory) -> None:  # type: ignore[no-untyped-def]
+    dst_name = bucket_factory()
+
+    async def main() -> list[str]:
+        async with AsyncClient(ais_endpoint) as ac:
+            ab = ac.bucket(src.name)
+            ids = await ab.objects(obj_names=["d/o3"]).copy(ac.bucket(dst_name))
+            ids += await ab.objects(obj_names=["d/o4"]).archive("x.tar")
+            return ids
+
+    ids = asyncio.run(main())
+    client = Client(ais_endpoint)
+    client.job().wait_for_idle(job_id=ids[0], job_kind="copy-listrange", timeout=120)
+    client.job().wait_for_idle(job_id=ids[1], job_kind="archive", timeout=120)
+    assert _names(client.bucket(dst_name)) == ["d/o3"]
+    assert src.object("x.tar").get(archpath="d/o4").read_all() == b"v4"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .act_msg import ActMsg
+    from .archive_bck_msg import ArchiveBckMsg
     from .args_msg import ArgsMsg
     from .attach_remote_cluster_what import AttachRemoteClusterWhat
     from .bck import Bck
@@ -79,6 +80,7 @@ if TYPE_CHECKING:
 
 _MODULES = {
     "ActMsg": ".act_msg",
+    "ArchiveBckMsg": ".archive_bck_msg",
     "ArgsMsg": ".args_msg",
     "AttachRemoteClusterWhat": ".attach_remote_cluster_what",
     "Bck": ".bck",
@@ -163,6 +165,7 @@ def __dir__() -> list[str]:
 
 __all__ = (
     "ActMsg",
+    "ArchiveBckMsg",
     "ArgsMsg",
     "AttachRemoteClusterWhat",
     "Bck",

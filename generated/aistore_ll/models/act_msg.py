@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.archive_bck_msg import ArchiveBckMsg
     from ..models.args_msg import ArgsMsg
     from ..models.bprops_to_set import BpropsToSet
     from ..models.bsumm_ctrl_msg import BsummCtrlMsg
@@ -29,14 +30,15 @@ class ActMsg:
         Attributes:
             action (str): Action, e.g. `list`, `create-bck`, `copy-bck`, `start`.
             name (str | Unset): Action-specific extra argument.
-            value (ArgsMsg | BpropsToSet | BsummCtrlMsg | EvdMsg | LsoMsg | PrefetchMsg | TCBMsg | TCOMsg | Unset): Action-
-                specific message.
+            value (ArchiveBckMsg | ArgsMsg | BpropsToSet | BsummCtrlMsg | EvdMsg | LsoMsg | PrefetchMsg | TCBMsg | TCOMsg |
+                Unset): Action-specific message.
     """
 
     action: str
     name: str | Unset = UNSET
     value: (
-        ArgsMsg
+        ArchiveBckMsg
+        | ArgsMsg
         | BpropsToSet
         | BsummCtrlMsg
         | EvdMsg
@@ -48,6 +50,7 @@ class ActMsg:
     ) = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.archive_bck_msg import ArchiveBckMsg
         from ..models.args_msg import ArgsMsg
         from ..models.bsumm_ctrl_msg import BsummCtrlMsg
         from ..models.evd_msg import EvdMsg
@@ -68,6 +71,7 @@ class ActMsg:
             or isinstance(self.value, BsummCtrlMsg)
             or isinstance(self.value, TCBMsg)
             or isinstance(self.value, TCOMsg)
+            or isinstance(self.value, ArchiveBckMsg)
             or isinstance(self.value, EvdMsg)
             or isinstance(self.value, PrefetchMsg)
             or isinstance(self.value, ArgsMsg)
@@ -92,6 +96,7 @@ class ActMsg:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.archive_bck_msg import ArchiveBckMsg
         from ..models.args_msg import ArgsMsg
         from ..models.bprops_to_set import BpropsToSet
         from ..models.bsumm_ctrl_msg import BsummCtrlMsg
@@ -109,7 +114,8 @@ class ActMsg:
         def _parse_value(
             data: object,
         ) -> (
-            ArgsMsg
+            ArchiveBckMsg
+            | ArgsMsg
             | BpropsToSet
             | BsummCtrlMsg
             | EvdMsg
@@ -156,7 +162,7 @@ class ActMsg:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                value_type_4 = EvdMsg.from_dict(data)
+                value_type_4 = ArchiveBckMsg.from_dict(data)
 
                 return value_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -164,7 +170,7 @@ class ActMsg:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                value_type_5 = PrefetchMsg.from_dict(data)
+                value_type_5 = EvdMsg.from_dict(data)
 
                 return value_type_5
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -172,16 +178,24 @@ class ActMsg:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                value_type_6 = ArgsMsg.from_dict(data)
+                value_type_6 = PrefetchMsg.from_dict(data)
 
                 return value_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_7 = ArgsMsg.from_dict(data)
+
+                return value_type_7
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            value_type_7 = BpropsToSet.from_dict(data)
+            value_type_8 = BpropsToSet.from_dict(data)
 
-            return value_type_7
+            return value_type_8
 
         value = _parse_value(d.pop("value", UNSET))
 
