@@ -45,6 +45,30 @@ def check_args(path: object, num_workers: object, part_size: object) -> str:
     return dest
 
 
+def resolve_span(byte_range: tuple[int | None, int | None], size: int) -> tuple[int, int] | None:
+    """The absolute inclusive span of a validated ``byte_range`` in an object of ``size`` bytes.
+
+    ``(start, end)`` is clipped to the object as HTTP does; ``(None, n)`` is the last ``n``
+    bytes. Returns None for an empty span (an empty object, or a suffix of an empty one).
+
+    Raises:
+        InvalidArgument: The range starts at or beyond the end of a non-empty object (the
+            server would answer 416).
+    """
+    start, end = byte_range
+    if start is None:
+        n = end or 0
+        return (max(0, size - n), size - 1) if size else None
+    if start >= size:
+        if size == 0:
+            return None
+        raise InvalidArgument(
+            byte_range, f"starts at {start}, beyond the object's {size} bytes", param="byte_range"
+        )
+    last = size - 1 if end is None else min(end, size - 1)
+    return (start, last)
+
+
 def plan_parts(size: int, part_size: int) -> list[tuple[int, int]]:
     """Inclusive byte ranges covering ``size`` bytes in ``part_size`` pieces (none for 0 bytes)."""
     return [(start, min(start + part_size, size) - 1) for start in range(0, size, part_size)]
@@ -55,29 +79,47 @@ class Target:
     """What the HEAD said about the object: the download's reference."""
 
     props: Header
-    size: int | None  # None: not announced (AIS 5.0 omits Content-Length of an empty object)
+    size: int | None  # None only for a HEAD without a size (not an object HEAD)
     version: str | None
     url: str
+    #: The absolute inclusive byte span to download, or None for the whole object.
+    span: tuple[int, int] | None = None
 
     @classmethod
-    def from_head(cls, props: Header, url: str) -> Target:
+    def from_head(
+        cls, props: Header, url: str, byte_range: tuple[int | None, int | None] | None = None
+    ) -> Target:
         size = props.size
         if size is not None and size < 0:
             raise UnexpectedResponse(f"object HEAD with a negative size ({url})")
-        return cls(props, size, props.version, url)
+        span = None if byte_range is None else resolve_span(byte_range, size or 0)
+        return cls(props, size, props.version, url, span)
+
+    @property
+    def base(self) -> int:
+        """The object offset that lands at file offset 0."""
+        return self.span[0] if self.span is not None else 0
+
+    @property
+    def length(self) -> int | None:
+        """Bytes the file will hold."""
+        if self.span is not None:
+            return self.span[1] - self.span[0] + 1
+        return self.size
 
     def parts(self, part_size: int, num_workers: int) -> list[tuple[int, int]] | None:
-        """The ranges to read in parallel, or None for one streamed GET: one worker, one part, or
-        no announced size (an empty object's HEAD)."""
-        if self.size is None or num_workers == 1:
+        """The absolute ranges to read in parallel, or None for one streamed GET: one worker,
+        one part, or no announced size."""
+        length = self.length
+        if length is None or num_workers == 1:
             return None
-        parts = plan_parts(self.size, part_size)
+        parts = [(s + self.base, e + self.base) for s, e in plan_parts(length, part_size)]
         return parts if len(parts) > 1 else None
 
     def check_received(self, got: int, part: tuple[int, int] | None = None) -> None:
         """A complete answer (the stream checked its own length) with another length than the
-        HEAD's size or the part's: the object changed in between."""
-        want = self.size if part is None else part[1] - part[0] + 1
+        HEAD's size (or the span's) or the part's: the object changed in between."""
+        want = self.length if part is None else part[1] - part[0] + 1
         if want is not None and got != want:
             where = f"bytes {part[0]}-{part[1]}" if part else f"{want} bytes"
             raise ObjectChanged(

@@ -39,6 +39,7 @@ from aistore_hl.object import (
     ByteRange,
     ObjectCore,
     PutContent,
+    check_byte_range,
     range_header,
     resolve_range,
 )
@@ -332,20 +333,22 @@ class AsyncObject(ObjectCore):
         num_workers: int = DEFAULT_DOWNLOAD_WORKERS,
         part_size: int = DEFAULT_DOWNLOAD_PART_SIZE,
         verify_checksum: bool = True,
+        byte_range: ByteRange | str | None = None,
     ) -> Header:
         """Downloads the object to a local file, ``num_workers`` ranged reads at a time (see
         ``Object.download``). The file writes are short ``pwrite`` calls into the page cache made on
         the event loop; the final hash runs in a worker thread."""
         dest = _download.check_args(path, num_workers, part_size)
-        target = _download.Target.from_head(await self.head(), self._object_url())
-        tmp = _download.TempFile(dest, target.size)
+        span = check_byte_range(byte_range)
+        target = _download.Target.from_head(await self.head(), self._object_url(), span)
+        tmp = _download.TempFile(dest, target.length)
         try:
             parts = target.parts(part_size, num_workers)
             if parts is None:
                 await self._download_stream(tmp, target, verify_checksum)
             else:
                 await self._download_parts(tmp, target, parts, num_workers)
-                if verify_checksum:
+                if verify_checksum and target.span is None:
                     await asyncio.to_thread(_download.verify_file, tmp, target)
             tmp.commit()
         except BaseException:
@@ -355,7 +358,11 @@ class AsyncObject(ObjectCore):
 
     async def _download_stream(self, tmp: _download.TempFile, target: _download.Target, verify: bool) -> None:
         offset = 0
-        async with await self.get(chunk_size=DEFAULT_READ_CHUNK_SIZE, verify_checksum=verify) as stream:
+        async with await self.get(
+            chunk_size=DEFAULT_READ_CHUNK_SIZE,
+            byte_range=target.span,
+            verify_checksum=verify and target.span is None,
+        ) as stream:
             target.check_part(stream.headers)
             async for chunk in stream:
                 tmp.write_at(chunk, offset)
@@ -377,7 +384,7 @@ class AsyncObject(ObjectCore):
             for part in todo:
                 if failed:
                     return
-                offset = part[0]
+                offset = part[0] - target.base  # the file holds the span from offset 0
                 try:
                     async with await self.get(
                         chunk_size=DEFAULT_READ_CHUNK_SIZE, byte_range=part, verify_checksum=False
@@ -386,7 +393,7 @@ class AsyncObject(ObjectCore):
                         async for chunk in stream:
                             tmp.write_at(chunk, offset)
                             offset += len(chunk)
-                    target.check_received(offset - part[0], part)
+                    target.check_received(offset - (part[0] - target.base), part)
                 except BaseException:
                     failed = True
                     raise

@@ -336,6 +336,7 @@ class Object(ObjectCore):
         num_workers: int = DEFAULT_DOWNLOAD_WORKERS,
         part_size: int = DEFAULT_DOWNLOAD_PART_SIZE,
         verify_checksum: bool = True,
+        byte_range: ByteRange | str | None = None,
     ) -> Header:
         """Downloads the object to a local file, optionally reading ``part_size`` ranges in parallel.
 
@@ -353,7 +354,11 @@ class Object(ObjectCore):
             num_workers: Parts read at the same time (default 1: one stream; more helps where
                 one TCP stream cannot fill the link, and costs CPU where the cores are the limit).
             part_size: Bytes per ranged read (default 8 MiB, at least 64 KiB).
-            verify_checksum: Check the object's checksum over the written file (default True).
+            verify_checksum: Check the object's checksum over the written file (default True;
+                a ``byte_range`` download checks lengths only, as a ranged ``get`` does).
+            byte_range: Download only these bytes (the forms ``get`` takes, the suffix
+                ``(None, n)`` included), resolved against the HEAD's size and clipped to it
+                as HTTP does; the file holds just that span.
 
         Returns:
             The object properties from the HEAD (``size``, ``version``, ``checksum_value``...).
@@ -367,15 +372,16 @@ class Object(ObjectCore):
             ConnectionFailed: Connection error (after the per-part resumes).
         """
         dest = _download.check_args(path, num_workers, part_size)
-        target = _download.Target.from_head(self.head(), self._object_url())
-        tmp = _download.TempFile(dest, target.size)
+        span = check_byte_range(byte_range)
+        target = _download.Target.from_head(self.head(), self._object_url(), span)
+        tmp = _download.TempFile(dest, target.length)
         try:
             parts = target.parts(part_size, num_workers)
             if parts is None:
                 self._download_stream(tmp, target, verify_checksum)
             else:
                 self._download_parts(tmp, target, parts, num_workers)
-                if verify_checksum:
+                if verify_checksum and target.span is None:
                     _download.verify_file(tmp, target)
             tmp.commit()
         except BaseException:
@@ -385,7 +391,11 @@ class Object(ObjectCore):
 
     def _download_stream(self, tmp: _download.TempFile, target: _download.Target, verify: bool) -> None:
         offset = 0
-        with self.get(chunk_size=DEFAULT_READ_CHUNK_SIZE, verify_checksum=verify) as stream:
+        with self.get(
+            chunk_size=DEFAULT_READ_CHUNK_SIZE,
+            byte_range=target.span,
+            verify_checksum=verify and target.span is None,
+        ) as stream:
             target.check_part(stream.headers)
             for chunk in stream:
                 tmp.write_at(chunk, offset)
@@ -405,7 +415,7 @@ class Object(ObjectCore):
             if failed.is_set():
                 return
             try:
-                offset = part[0]
+                offset = part[0] - target.base  # the file holds the span from offset 0
                 with self.get(
                     chunk_size=DEFAULT_READ_CHUNK_SIZE, byte_range=part, verify_checksum=False
                 ) as stream:
@@ -415,7 +425,7 @@ class Object(ObjectCore):
                             return
                         tmp.write_at(chunk, offset)
                         offset += len(chunk)
-                target.check_received(offset - part[0], part)
+                target.check_received(offset - (part[0] - target.base), part)
             except BaseException:
                 failed.set()
                 raise

@@ -35,6 +35,7 @@ import pytest
 import yaml
 from aistore_ll import Client, fast_models
 from aistore_ll.api.bucket import (
+    archive_objects,
     delete_bucket,
     head_bucket,
     list_objects,
@@ -47,6 +48,7 @@ from aistore_ll.api.job import perform_cluster_action, query_cluster
 from aistore_ll.api.object_ import delete_object, get_object, head_object, put_object
 from aistore_ll.models import (
     ActMsg,
+    ArchiveBckMsg,
     ArgsMsg,
     Bck,
     Bprops,
@@ -692,6 +694,31 @@ def test_copy_move_and_multiobj(
         src, client=client, body=ActMsg(action="prefetch-listrange", value=PrefetchMsg(objnames=["k1"]))
     )
     contract.error("perform_bucket_action", resp, 400)
+
+
+def test_archive_objects(
+    client: Client, follow: Client, contract: Contract, smap: Smap, bucket_factory: BucketFactory
+) -> None:
+    src = bucket_factory("ar")
+    for n in ("a1", "a2", "a3"):
+        _put(client, contract, smap, src, n, n.encode() * 3)
+    msg = ArchiveBckMsg(archname="s.tar", objnames=["a1", "a3"], tobck=Bck(name=src, provider="ais"))
+    resp = archive_objects.sync_detailed(src, client=client, body=ActMsg(action="archive", value=msg))
+    xid = contract.check("archive_objects", resp, 200)
+    assert XID.match(xid), xid
+    _wait_listing(client, contract, src, ["a1", "a2", "a3", "s.tar"])
+    # the archive's members read back one by one (archpath)
+    resp = get_object.sync_detailed(src, "s.tar", client=follow, archpath="a3")
+    assert contract.check("get_object", resp, 200, body=b"a3a3a3") == b"a3a3a3"
+
+    # a template selects the members; the server refuses an unknown extension before any job
+    tmpl = ArchiveBckMsg(archname="t.tar", template="a{1..2}", tobck=Bck(name=src, provider="ais"))
+    resp = archive_objects.sync_detailed(src, client=client, body=ActMsg(action="archive", value=tmpl))
+    assert XID.match(contract.check("archive_objects", resp, 200))
+    _wait_listing(client, contract, src, ["a1", "a2", "a3", "s.tar", "t.tar"])
+    bad = ArchiveBckMsg(archname="s.bin", objnames=["a1"], tobck=Bck(name=src, provider="ais"))
+    resp = archive_objects.sync_detailed(src, client=client, body=ActMsg(action="archive", value=bad))
+    contract.error("archive_objects", resp, 400)
 
 
 def test_remote_ais_bucket(

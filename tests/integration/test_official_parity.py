@@ -296,3 +296,48 @@ def test_async_group_copy_and_archive(src: Bucket, ais_endpoint: str, bucket_fac
     client.job().wait_for_idle(job_id=ids[1], job_kind="archive", timeout=120)
     assert _names(client.bucket(dst_name)) == ["d/o3"]
     assert src.object("x.tar").get(archpath="d/o4").read_all() == b"v4"
+
+
+# -- 2b. ranges in download -----------------------------------------------------------------------
+@pytest.mark.parametrize("num_workers", [1, 3])
+@pytest.mark.parametrize(
+    ("byte_range", "want"),
+    [
+        ((None, 70_000), DATA[-70_000:]),
+        ((None, 10**9), DATA),
+        ("bytes=-5", DATA[-5:]),
+        ((1000, None), DATA[1000:]),
+        ((10, 99_000), DATA[10:99_001]),
+        ((99_990, 10**9), DATA[99_990:]),
+    ],
+)
+def test_download_a_range(
+    data_obj: Bucket, tmp_path: Path, byte_range: object, want: bytes, num_workers: int
+) -> None:
+    dest = tmp_path / "r"
+    data_obj.object("d").download(
+        dest,
+        byte_range=byte_range,  # type: ignore[arg-type]
+        num_workers=num_workers,
+        part_size=64 << 10,
+    )
+    assert dest.read_bytes() == want
+
+
+def test_download_a_range_beyond_the_end_leaves_nothing(data_obj: Bucket, tmp_path: Path) -> None:
+    dest = tmp_path / "r"
+    with pytest.raises(InvalidArgument, match="beyond"):
+        data_obj.object("d").download(dest, byte_range=(len(DATA), None))
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(InvalidArgument, match="byte_range"):
+        data_obj.object("d").download(dest, byte_range=(None, 0))
+
+
+def test_async_download_a_suffix(data_obj: Bucket, ais_endpoint: str, tmp_path: Path) -> None:
+    async def main() -> None:
+        async with AsyncClient(ais_endpoint) as ac:
+            obj = ac.bucket(data_obj.name).object("d")
+            await obj.download(tmp_path / "a", byte_range=(None, 66_000), num_workers=2, part_size=64 << 10)
+
+    asyncio.run(main())
+    assert (tmp_path / "a").read_bytes() == DATA[-66_000:]

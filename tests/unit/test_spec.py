@@ -47,6 +47,7 @@ EXPECTED_OPERATIONS = {
     "perform_bucket_action": ("bucket", "POST", "/v1/buckets/{bucket}"),
     "delete_bucket": ("bucket", "DELETE", "/v1/buckets/{bucket}"),
     "update_bucket_props": ("bucket", "PATCH", "/v1/buckets/{bucket}"),
+    "archive_objects": ("bucket", "PUT", "/v1/buckets/{bucket}"),
     "get_object": ("object", "GET", "/v1/objects/{bucket}/{object}"),
     "put_object": ("object", "PUT", "/v1/objects/{bucket}/{object}"),
     "head_object": ("object", "HEAD", "/v1/objects/{bucket}/{object}"),
@@ -68,6 +69,7 @@ VERBS = {
     "perform",
     "update",
     "attach",
+    "archive",
     "query",
     "init",
     "start",
@@ -79,7 +81,7 @@ REQUIRED_SCHEMAS = [
     "Namespace", "Bck", "NetInfo", "Snode", "Smap", "ActMsg", "ErrHTTP", "LsoMsg", "LsoRes", "LsoEnt",
     "LsoResMsgpack", "LsoEntMsgpack", "TCBMsg", "TCOMsg", "ListRange", "EvdMsg", "PrefetchMsg", "QueryMsg",
     "ArgsMsg", "JobStatus", "JobSnap", "RemoteCluster", "RemoteClusters", "Bprops", "ETLSpecMsg",
-    "ETLRuntime", "InitSpecMsg", "ETLInfo", "ETLDetails", "ETLObjError", "EnvVar",
+    "ETLRuntime", "InitSpecMsg", "ETLInfo", "ETLDetails", "ETLObjError", "EnvVar", "ArchiveBckMsg",
 ]  # fmt: skip
 HOT_MODELS = ("LsoRes", "LsoEnt", "LsoResMsgpack", "LsoEntMsgpack")
 
@@ -133,7 +135,7 @@ def test_spec_is_valid_openapi_303() -> None:
 def test_operations_ids_tags_methods_paths() -> None:
     got = {op["operationId"]: (op["tags"][0], method.upper(), path) for path, method, op in operations()}
     assert got == EXPECTED_OPERATIONS
-    assert len(OPS) == len(list(operations())) == 22  # operationIds are unique
+    assert len(OPS) == len(list(operations())) == len(EXPECTED_OPERATIONS)  # operationIds are unique
     for op_id, (_path, _method, op) in OPS.items():
         assert re.fullmatch(r"[a-z]+(_[a-z]+)+", op_id), op_id
         assert op_id.split("_")[0] in VERBS, f"{op_id}: operationId must start with a verb"
