@@ -31,6 +31,7 @@ from aistore_hl.errors import (
     InvalidBckProvider,
     InvalidObjectRangeIndex,
     Timeout,
+    TransferError,
 )
 from aistore_hl.etl import Etl, get_default_runtime
 from aistore_hl.header import Header
@@ -39,6 +40,7 @@ from aistore_hl.listing import BucketEntry, BucketList, BucketLister
 from aistore_hl.obj_stream import ObjStream
 from aistore_hl.object import Object
 from aistore_hl.object_group import ObjectGroup
+from aistore_hl.transfer import TransferSummary
 from aistore_hl.types import (
     ETL,
     ActionMsg,
@@ -141,6 +143,8 @@ __all__ = [
     "Snode",
     "Timeout",
     "Timeouts",
+    "TransferError",
+    "TransferSummary",
     "etl_templates",
     "get_default_runtime",
 ]

@@ -31,6 +31,7 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
         ├── ChecksumMismatch            the data read does not match ais-checksum-value
         ├── ObjectChanged               the object changed while a read was being resumed
         ├── UnexpectedResponse          an answer the protocol does not allow (e.g. PUT not redirected)
+        ├── TransferError               files of put_files / download_files failed; the rest completed
         ├── Timeout                     a wait (e.g. for a job) ran out of time
         └── InvalidArgument (ValueError)    a bad argument, detected before any request
             ├── InvalidBckProvider
@@ -104,6 +105,7 @@ __all__ = [
     "TLSError",
     "Timeout",
     "TooManyRequests",
+    "TransferError",
     "Unauthorized",
     "UnexpectedResponse",
     "Unsupported",
@@ -408,6 +410,31 @@ class UnexpectedResponse(AISClientError):
         super().__init__(message)
         self.message = message
         self.url = redact_url(url)
+
+
+class TransferError(AISClientError):
+    """Some files of a bulk transfer (``put_files`` / ``download_files``) failed; the rest completed.
+
+    Args:
+        summary: The ``TransferSummary``: ``failed`` maps each object name that did not move to
+            its exception; ``transferred`` and ``skipped`` list the ones that did.
+    """
+
+    def __init__(self, summary: Any) -> None:
+        failed: dict[str, BaseException] = summary.failed
+        shown = "; ".join(f"{n}: {type(e).__name__}: {e}" for n, e in list(failed.items())[:5])
+        more = f" (and {len(failed) - 5} more)" if len(failed) > 5 else ""
+        self.message = f"{len(failed)} of {summary.files} files failed to {summary.direction}: {shown}{more}"
+        super().__init__(self.message)
+        self.summary = summary
+
+    @property
+    def failed(self) -> dict[str, BaseException]:
+        """Object name -> the exception that stopped it (the summary's ``failed``)."""
+        return self.summary.failed  # type: ignore[no-any-return]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.summary,))
 
 
 class Timeout(AISClientError):

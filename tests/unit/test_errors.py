@@ -13,6 +13,17 @@ import httpx
 import pytest
 
 from aistore_hl import errors as E
+from aistore_hl.transfer import TransferSummary
+
+
+def _transfer_summary() -> TransferSummary:
+    summary = TransferSummary("put")
+    summary.extend(["a", "b"])
+    summary.transferred = ["a", "b"]
+    summary.failed = {"c": E.ConnectionFailed("refused", url="http://h:1/")}
+    summary.files = 3
+    return summary
+
 
 # One sample instance per exception class; the completeness test below fails if a class is
 # added to the module without a sample here.
@@ -46,6 +57,7 @@ SAMPLES: dict[type[BaseException], BaseException] = {
     E.IncompleteRead: E.IncompleteRead(100, 40, url="http://h/o"),
     E.ChecksumMismatch: E.ChecksumMismatch("xxhash2", "aa", "bb", url="http://h/o"),
     E.ObjectChanged: E.ObjectChanged("version changed", url="http://h/o"),
+    E.TransferError: E.TransferError(_transfer_summary()),
     E.Timeout: E.Timeout("job copy-bck[x]", "after 5s"),
     E.InvalidArgument: E.InvalidArgument(-1, "must be >= 1", param="chunk_size"),
     E.InvalidBckProvider: E.InvalidBckProvider("hdfs", "gone"),
