@@ -57,6 +57,13 @@ demo: venv aisnode
 
 bench: venv aisnode
 	$(PY) bench/run.py
+	@if [ -n "$$AIS_ENDPOINT" ]; then \
+	  $(PY) bench/transfer_case.py; \
+	else \
+	  export AIS_STATE_FILE=$(CURDIR)/.ais/bench-state.json; $(PY) scripts/aiscluster.py up --port 31080 --remote-port 34080 || exit 1; \
+	  trap '$(PY) scripts/aiscluster.py down' EXIT; \
+	  AIS_ENDPOINT=http://127.0.0.1:31080 $(PY) bench/transfer_case.py; \
+	fi
 
 soak: venv aisnode
 	$(PY) -m pytest tests -q -m soak
