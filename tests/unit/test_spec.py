@@ -59,6 +59,8 @@ EXPECTED_OPERATIONS = {
     "get_etl_logs": ("etl", "GET", "/v1/etl/{name}/logs"),
     "start_etl": ("etl", "POST", "/v1/etl/{name}/start"),
     "stop_etl": ("etl", "POST", "/v1/etl/{name}/stop"),
+    "get_batch": ("ml", "GET", "/v1/ml/moss/{bucket}"),
+    "get_batch_multi": ("ml", "GET", "/v1/ml/moss"),
 }
 VERBS = {
     "get",
@@ -82,6 +84,7 @@ REQUIRED_SCHEMAS = [
     "LsoResMsgpack", "LsoEntMsgpack", "TCBMsg", "TCOMsg", "ListRange", "EvdMsg", "PrefetchMsg", "QueryMsg",
     "ArgsMsg", "JobStatus", "JobSnap", "RemoteCluster", "RemoteClusters", "Bprops", "ETLSpecMsg",
     "ETLRuntime", "InitSpecMsg", "ETLInfo", "ETLDetails", "ETLObjError", "EnvVar", "ArchiveBckMsg",
+    "MossReq", "MossIn", "MossOut", "MossResp",
 ]  # fmt: skip
 HOT_MODELS = ("LsoRes", "LsoEnt", "LsoResMsgpack", "LsoEntMsgpack")
 
@@ -140,7 +143,7 @@ def test_operations_ids_tags_methods_paths() -> None:
         assert re.fullmatch(r"[a-z]+(_[a-z]+)+", op_id), op_id
         assert op_id.split("_")[0] in VERBS, f"{op_id}: operationId must start with a verb"
         assert len(op["tags"]) == 1, op_id
-    assert {t["name"] for t in SPEC["tags"]} == {"cluster", "bucket", "object", "job", "etl"}
+    assert {t["name"] for t in SPEC["tags"]} == {"cluster", "bucket", "object", "job", "etl", "ml"}
 
 
 def test_every_operation_documents_errors() -> None:
@@ -166,6 +169,8 @@ def test_success_codes_and_redirects() -> None:
         "put_object": ["307"],
         "head_object": ["307"],
         "delete_object": ["307"],
+        "get_batch": ["307"],
+        "get_batch_multi": ["307"],
     }
     for op_id, (_path, _method, op) in OPS.items():
         assert any(c.startswith("2") for c in op["responses"]), f"{op_id}: no success status"
@@ -248,6 +253,32 @@ def test_multiplexed_operations_document_their_actions() -> None:
     assert {v["$ref"].rsplit("/", 1)[1] for v in value} >= {
         "LsoMsg", "TCBMsg", "TCOMsg", "EvdMsg", "PrefetchMsg", "ArgsMsg", "BpropsToSet", "BsummCtrlMsg",
     }  # fmt: skip
+
+
+def test_get_batch_wire() -> None:
+    """Get-Batch: a required MossReq JSON body on GET, both answer modes, the server's limits."""
+    for op_id in ("get_batch", "get_batch_multi"):
+        op = OPS[op_id][2]
+        body = op["requestBody"]
+        assert body["required"] is True
+        assert body["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/MossReq"}
+        ok = deref(op["responses"]["200"])["content"]
+        assert set(ok) == {"application/x-tar", "application/gzip", "application/zip", "application/x-lz4",
+                           "multipart/mixed"}  # fmt: skip
+        mp = ok["multipart/mixed"]["schema"]["properties"]
+        assert mp["metadata"] == {"$ref": "#/components/schemas/MossResp"}
+        assert {"400", "404", "429"} <= set(op["responses"])
+        coloc = next(deref(p) for p in op["parameters"] if deref(p)["name"] == "coloc")
+        assert coloc["in"] == "query" and coloc["schema"]["enum"] == [0, 1, 2]
+    req = schema("MossReq")
+    assert set(req["required"]) == {"in", "onob", "strm"}  # Go marshals both without omitempty
+    assert req["properties"]["in"]["minItems"] == 1
+    assert set(req["properties"]["mime"]["enum"]) == {"", ".tar", ".tgz", ".tar.gz", ".zip", ".tar.lz4"}
+    moss_in = schema("MossIn")["properties"]
+    assert set(moss_in) == {"objname", "bucket", "provider", "uname", "archpath", "opaque", "start", "length"}
+    assert moss_in["opaque"]["format"] == "byte" and moss_in["length"]["minimum"] == -1
+    assert set(schema("MossOut")["required"]) == {"objname", "bucket", "provider", "size"}
+    assert set(schema("MossResp")["required"]) == {"uuid", "out"}
 
 
 def test_job_ids_are_plain_text() -> None:

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from .etl_spec_msg import ETLSpecMsg
     from .etl_spec_msg_communication import ETLSpecMsgCommunication
     from .evd_msg import EvdMsg
+    from .get_batch_coloc import GetBatchColoc
+    from .get_batch_multi_coloc import GetBatchMultiColoc
     from .get_daemon_info_what import GetDaemonInfoWhat
     from .get_object_archmode import GetObjectArchmode
     from .init_spec_msg import InitSpecMsg
@@ -56,6 +58,12 @@ if TYPE_CHECKING:
     from .mem_cpu_info import MemCPUInfo
     from .mem_cpu_info_load_avg import MemCPUInfoLoadAvg
     from .meta_version import MetaVersion
+    from .moss_in import MossIn
+    from .moss_out import MossOut
+    from .moss_req import MossReq
+    from .moss_req_coloc import MossReqColoc
+    from .moss_req_mime import MossReqMime
+    from .moss_resp import MossResp
     from .namespace import Namespace
     from .net_info import NetInfo
     from .node_state_info import NodeStateInfo
@@ -106,6 +114,8 @@ _MODULES = {
     "ETLSpecMsg": ".etl_spec_msg",
     "ETLSpecMsgCommunication": ".etl_spec_msg_communication",
     "EvdMsg": ".evd_msg",
+    "GetBatchColoc": ".get_batch_coloc",
+    "GetBatchMultiColoc": ".get_batch_multi_coloc",
     "GetDaemonInfoWhat": ".get_daemon_info_what",
     "GetObjectArchmode": ".get_object_archmode",
     "InitSpecMsg": ".init_spec_msg",
@@ -126,6 +136,12 @@ _MODULES = {
     "MemCPUInfo": ".mem_cpu_info",
     "MemCPUInfoLoadAvg": ".mem_cpu_info_load_avg",
     "MetaVersion": ".meta_version",
+    "MossIn": ".moss_in",
+    "MossOut": ".moss_out",
+    "MossReq": ".moss_req",
+    "MossReqColoc": ".moss_req_coloc",
+    "MossReqMime": ".moss_req_mime",
+    "MossResp": ".moss_resp",
     "Namespace": ".namespace",
     "NetInfo": ".net_info",
     "NodeStateInfo": ".node_state_info",
@@ -191,6 +207,8 @@ __all__ = (
     "EnvVar",
     "ErrHTTP",
     "EvdMsg",
+    "GetBatchColoc",
+    "GetBatchMultiColoc",
     "GetDaemonInfoWhat",
     "GetObjectArchmode",
     "InitSpecMsg",
@@ -211,6 +229,12 @@ __all__ = (
     "MemCPUInfo",
     "MemCPUInfoLoadAvg",
     "MetaVersion",
+    "MossIn",
+    "MossOut",
+    "MossReq",
+    "MossReqColoc",
+    "MossReqMime",
+    "MossResp",
     "Namespace",
     "NetInfo",
     "NodeStateInfo",
