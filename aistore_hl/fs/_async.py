@@ -1,0 +1,5 @@
+"""Placeholder, replaced below."""
+
+
+class AISAsyncFileSystem:
+    """Placeholder."""
