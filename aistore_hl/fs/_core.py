@@ -338,10 +338,15 @@ class AISFileSystem(AbstractFileSystem):  # type: ignore[misc]  # fsspec is unty
                 size = self.info(path)["size"]
             rng = _paths.byte_range(start, end, size)
             if rng is None:
-                if self.isdir(path):
-                    raise IsADirectoryError(errno.EISDIR, "Is a directory", path)
-                with obj.get() as s:
-                    return s.read_all()
+                try:
+                    stream = obj.get()
+                except ErrObjNotFound:
+                    # Asked only now, not before every read: a name that is no object may be a prefix.
+                    if self.isdir(path):
+                        raise IsADirectoryError(errno.EISDIR, "Is a directory", path) from None
+                    raise
+                with stream:
+                    return stream.read_all()
             if rng[1] is not None and rng[1] < rng[0]:
                 return b""
             try:
