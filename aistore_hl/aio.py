@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -50,6 +50,9 @@ from aistore_hl.validation import normalize_provider, validate_etl_name
 
 _NOT_FOUND_GRACE = 3.0
 
+if TYPE_CHECKING:
+    from aistore_hl.batch import AsyncBatch
+
 
 class AsyncClient(ClientCore[AsyncRequestClient]):
     """Async AIStore client; same arguments as ``Client``. Use ``async with`` or ``await close()``."""
@@ -83,6 +86,15 @@ class AsyncClient(ClientCore[AsyncRequestClient]):
     def etl(self) -> AsyncEtl:
         """Factory constructor for ETL object (no HTTP request)."""
         return AsyncEtl(self)
+
+    def batch(self, objects: Any = None, bucket: Any = None, **options: Any) -> AsyncBatch:
+        """Get-Batch (no HTTP request yet): ``async for e in client.batch(names, bucket=b).get()``.
+
+        Same arguments as ``Client.batch``; see :class:`aistore_hl.batch.AsyncBatch`.
+        """
+        from aistore_hl.batch import AsyncBatch  # loaded on first use
+
+        return AsyncBatch(self, objects, bucket, **options)
 
     def list_objects_iter(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import os
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -22,6 +22,9 @@ from aistore_hl.obj_stream import ObjStream
 from aistore_hl.object import Object
 from aistore_hl.types import Namespace
 from aistore_hl.validation import validate_chunk_size
+
+if TYPE_CHECKING:
+    from aistore_hl.batch import Batch
 
 RC = TypeVar("RC", RequestClient, AsyncRequestClient)
 
@@ -259,6 +262,20 @@ class Client(ClientCore[RequestClient]):
             The ETL object created.
         """
         return Etl(self)
+
+    def batch(self, objects: Any = None, bucket: Any = None, **options: Any) -> Batch:
+        """Get-Batch: many objects, ranges or archived files in one answer (no HTTP request yet).
+
+        The official SDK 2.0 name. ``batch(names, bucket=b).get()`` yields one ``BatchEntry``
+        per entry, in request order, as they arrive. See :class:`aistore_hl.batch.Batch` for the
+        options (``output_format``, ``cont_on_err``, ``streaming_get``, ``request_size``...).
+
+        Raises:
+            InvalidArgument: A bad name, range, archpath or option (nothing is sent).
+        """
+        from aistore_hl.batch import Batch  # loaded on first use: ``import aistore_hl`` stays light
+
+        return Batch(self, objects, bucket, **options)
 
     # -- seed-era shortcuts --------------------------------------------------------------------------
     def list_objects_iter(

@@ -76,9 +76,14 @@ __all__ = [
     "AISError",
     "AISException",
     "BadRequest",
+    "BatchEntryMismatch",
+    "BatchError",
+    "BatchIncomplete",
+    "BatchObjNotFound",
     "ChecksumMismatch",
     "Conflict",
     "ConnectionFailed",
+    "EmptyBatch",
     "ErrBckAlreadyExists",
     "ErrBckNotFound",
     "ErrETLAlreadyExists",
@@ -854,3 +859,116 @@ def _caused_by_tls(exc: BaseException) -> bool:
         seen.add(id(cur))
         cur = cur.__cause__ or cur.__context__
     return False
+
+
+# ======================================================================================
+# Get-Batch (aistore_hl.batch)
+# ======================================================================================
+
+
+class BatchObjNotFound(ErrObjNotFound):
+    """One entry of a Get-Batch is missing (the rest of the batch may be fine).
+
+    The server names it ``__404__/...`` (or reports ``err_msg`` in the multipart metadata); it is
+    never returned as empty bytes. With ``cont_on_err`` the entry carries this error (its
+    ``data`` raises it); without, iterating the batch raises it at that entry.
+
+    Args:
+        index: Position of the entry in the batch (0-based, request order).
+        bucket: Bucket name of the entry.
+        obj_name: Object name of the entry.
+        archpath: The archived file asked for, or "".
+        message: The server's reason, when it gave one.
+    """
+
+    def __init__(self, index: int, bucket: str, obj_name: str, archpath: str = "", message: str = "") -> None:
+        what = f"{bucket}/{obj_name}" + (f"[{archpath}]" if archpath else "")
+        super().__init__(404, message or f"batch entry {index} ({what}) does not exist", tcode="ErrNotFound")
+        self.index = index
+        self.bucket = bucket
+        self.obj_name = obj_name
+        self.archpath = archpath
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.index, self.bucket, self.obj_name, self.archpath, self.message))
+
+
+class BatchError(AISClientError):
+    """A Get-Batch answer that does not hold what was asked (detected by the client).
+
+    Args:
+        message: What is wrong.
+        url: The request URL, if known.
+    """
+
+    def __init__(self, message: str, *, url: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = redact_url(url)
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.url})" if self.url else self.message
+
+
+class BatchIncomplete(BatchError):
+    """A Get-Batch answer ended before every entry was delivered.
+
+    The server ends a streamed batch early, with 200, when an entry fails after the status line
+    (e.g. a missing object without ``cont_on_err``); a connection can also be cut mid-entry. The
+    entries before ``index`` were delivered; this one and the rest were not.
+
+    Args:
+        index: Position (0-based) of the first entry not delivered.
+        name: That entry as ``bucket/object`` (``[archpath]`` appended for an archived file).
+        expected: Entries asked for in this request.
+        mid_entry: The answer stopped inside that entry's data (not between two entries).
+        url: The request URL, if known.
+    """
+
+    def __init__(
+        self, index: int, name: str, expected: int, *, mid_entry: bool = False, url: str = ""
+    ) -> None:
+        where = "in the middle of" if mid_entry else "before"
+        super().__init__(
+            f"Get-Batch answer ended {where} entry {index} ({name}): {index} of {expected} entries delivered",
+            url=url,
+        )
+        self.args = (index, name, expected)
+        self.index = index
+        self.name = name
+        self.expected = expected
+        self.mid_entry = mid_entry
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_batch_incomplete, (self.index, self.name, self.expected, self.mid_entry, self.url))
+
+
+def _batch_incomplete(index: int, name: str, expected: int, mid_entry: bool, url: str) -> BatchIncomplete:
+    return BatchIncomplete(index, name, expected, mid_entry=mid_entry, url=url)
+
+
+class BatchEntryMismatch(BatchError):
+    """A Get-Batch entry differs from the request or the metadata (name, size, count).
+
+    Args:
+        index: Position (0-based) of the entry.
+        message: What differs.
+        url: The request URL, if known.
+    """
+
+    def __init__(self, index: int, message: str, *, url: str = "") -> None:
+        super().__init__(f"Get-Batch entry {index}: {message}", url=url)
+        self.args = (index, message)
+        self.index = index
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.index, self.message.split(": ", 1)[-1]))
+
+
+class EmptyBatch(InvalidArgument):
+    """A Get-Batch without any entry (the server refuses it; nothing is sent)."""
+
+    param = "batch"
+
+    def __init__(self) -> None:
+        super().__init__([], "has no entries: add objects before get()")
