@@ -28,7 +28,7 @@ from aistore_hl.const import (
     DEFAULT_READ_CHUNK_SIZE,
     ProviderAIS,
 )
-from aistore_hl.errors import AISError, ConnectionFailed, InvalidArgument, NotFound, Timeout
+from aistore_hl.errors import AISError, ConnectionFailed, InvalidArgument, InvalidRequest, NotFound, Timeout
 from aistore_hl.etl import code_init_msg, get_default_runtime, spec_init_msg
 from aistore_hl.header import Header
 from aistore_hl.job import JobFailed, all_idle, check_wait_args, poll_delays
@@ -102,7 +102,7 @@ class AsyncClient(ClientCore[AsyncRequestClient]):
         provider: str = ProviderAIS,
         prefix: str = "",
         props: str = "",
-        page_size: int = 0,
+        page_size: int | None = 0,
     ) -> AsyncBucketLister:
         """Returns an async iterator for all objects in a bucket."""
         return self.bucket(bck_name, provider).list_objects_iter(prefix, props, page_size)
@@ -222,14 +222,16 @@ class AsyncBucket(BucketCore):
         self,
         prefix: str = "",
         props: str = "",
-        page_size: int = 0,
+        page_size: int | None = 0,
         uuid: str = "",
         continuation_token: str = "",
     ) -> BucketList:
         """Returns one page of objects (see ``Bucket.list_objects``)."""
         return await self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, continuation_token))
 
-    def list_objects_iter(self, prefix: str = "", props: str = "", page_size: int = 0) -> AsyncBucketLister:
+    def list_objects_iter(
+        self, prefix: str = "", props: str = "", page_size: int | None = 0
+    ) -> AsyncBucketLister:
         """Returns an async iterator for all objects in bucket (``async for``)."""
         self._page_plan(prefix, props, page_size, "", "")  # validate now
         page_size = self._iter_page_size(page_size)
@@ -240,7 +242,7 @@ class AsyncBucket(BucketCore):
         return AsyncBucketLister(fetch)
 
     async def list_all_objects(
-        self, prefix: str = "", props: str = "", page_size: int = 0
+        self, prefix: str = "", props: str = "", page_size: int | None = 0
     ) -> list[BucketEntry]:
         """Returns a list of all objects in bucket."""
         return [e async for e in self.list_objects_iter(prefix, props, page_size)]
@@ -562,16 +564,28 @@ class AsyncObjectGroup(ObjectGroupCore):
         self._bck: AsyncBucket = bck
 
     async def delete(self) -> str:
-        """Deletes a list or range of objects in a bucket; returns the job ID."""
-        return await self._bck.client._rc.run(self._plan_delete())
+        """Deletes a list or range of objects in a bucket; returns the job ID.
+
+        "" for a group that selects nothing (nothing is sent; see ``selects_nothing``).
+        """
+        plan = self._plan_delete()
+        return await self._bck.client._rc.run(plan) if plan is not None else ""
 
     async def evict(self) -> str:
-        """Evicts a list or range of objects of a remote bucket; returns the job ID."""
-        return await self._bck.client._rc.run(self._plan_evict())
+        """Evicts a list or range of objects of a remote bucket; returns the job ID.
+
+        "" for a group that selects nothing (nothing is sent; see ``selects_nothing``).
+        """
+        plan = self._plan_evict()
+        return await self._bck.client._rc.run(plan) if plan is not None else ""
 
     async def prefetch(self) -> str:
-        """Prefetches a list or range of objects of a remote bucket; returns the job ID."""
-        return await self._bck.client._rc.run(self._plan_prefetch())
+        """Prefetches a list or range of objects of a remote bucket; returns the job ID.
+
+        "" for a group that selects nothing (nothing is sent; see ``selects_nothing``).
+        """
+        plan = self._plan_prefetch()
+        return await self._bck.client._rc.run(plan) if plan is not None else ""
 
     async def copy(
         self,
@@ -664,9 +678,9 @@ class AsyncJob:
     async def status(
         self, job_id: str = "", job_kind: str = "", daemon_id: str = "", only_running: bool = False
     ) -> JobStatus:
-        """Return status of a job."""
+        """Return status of a job (see ``Job.status``)."""
         if not job_id and not job_kind:
-            raise InvalidArgument("", "give job_id or job_kind", param="job_id")
+            raise InvalidRequest("", "give job_id or job_kind", param="job_id")
         return await self._client._rc.run(_ops.job_status(job_id, job_kind, daemon_id, only_running))
 
     async def wait_for_job(
@@ -676,23 +690,27 @@ class AsyncJob:
         daemon_id: str = "",
         timeout: int = 300,
         *,
-        raise_on_failure: bool = True,
+        raise_on_failure: bool = False,
     ) -> JobStatus:
         """Wait for a job to finish (see ``Job.wait_for_job``)."""
-        check_wait_args(job_id, job_kind, timeout)
+        check_wait_args(job_id, job_kind, timeout, allow_zero=True)
         start, delays, polls = time.monotonic(), poll_delays(timeout), 0
         while True:
+            missing: NotFound | None = None
             try:
                 status = await self.status(job_id=job_id, job_kind=job_kind, daemon_id=daemon_id)
                 if status.end_time != 0:
                     if raise_on_failure and (status.aborted or status.err):
                         raise JobFailed(status)
                     return status
-            except NotFound:
+            except NotFound as e:
                 if time.monotonic() - start > _NOT_FOUND_GRACE:
                     raise
+                missing = e
             elapsed = time.monotonic() - start
-            if elapsed > timeout:
+            if elapsed >= timeout:
+                if missing is not None:
+                    raise missing
                 raise Timeout(
                     "wait for job to finish", f"job {job_id or job_kind} still running after {timeout}s"
                 )

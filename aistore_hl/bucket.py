@@ -11,7 +11,7 @@ import httpx
 
 from aistore_hl import _ops, transfer
 from aistore_hl.const import ITER_PAGE_SIZE_AIS, ProviderAIS
-from aistore_hl.errors import InvalidArgument, InvalidBckProvider
+from aistore_hl.errors import InvalidArgument, InvalidBckProvider, InvalidRequest
 from aistore_hl.header import Header
 from aistore_hl.listing import BucketEntry, BucketList, BucketLister
 from aistore_hl.object import Object
@@ -24,9 +24,15 @@ if TYPE_CHECKING:
     from aistore_hl.client import Client
 
 
-def _check_page_size(page_size: int) -> int:
+def _check_page_size(page_size: int | None) -> int:
+    # None: the seed-era SDK sent JSON null, which the server reads as 0 (its default).
+    if page_size is None:
+        return 0
+    # A string, a bool or a negative size: the seed sent it and the server answered 400 (a
+    # negative one also crashes AIS 5.0 targets, lso.go "slice bounds out of range"), so it is
+    # refused before sending, as a BadRequest the seed's `except AISError` catches.
     if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 0:
-        raise InvalidArgument(page_size, "must be an int >= 0 (0: the backend's maximum)", param="page_size")
+        raise InvalidRequest(page_size, "must be an int >= 0 (0: the backend's maximum)", param="page_size")
     return page_size
 
 
@@ -52,8 +58,11 @@ def _check_namespace(ns: Any) -> Namespace | None:
 
 
 def _check_str(value: Any, param: str) -> str:
+    # None: the seed-era SDK sent JSON null, which the server reads as "" (no prefix, ...).
+    if value is None:
+        return ""
     if not isinstance(value, str):
-        raise InvalidArgument(value, "must be a str", param=param)
+        raise InvalidRequest(value, "must be a str", param=param)
     return value
 
 
@@ -160,15 +169,21 @@ class BucketCore:
             ext=ext,
         )
 
-    def _iter_page_size(self, page_size: int) -> int:
+    def _iter_page_size(self, page_size: int | None) -> int:
         """The page size an iterator asks for: ``page_size``, or for an in-cluster ``ais://``
-        bucket with 0 ("the maximum") ``ITER_PAGE_SIZE_AIS``; the entries are the same."""
-        if page_size == 0 and self._bck.is_ais():
+        bucket with 0 or None ("the maximum") ``ITER_PAGE_SIZE_AIS``; the entries are the same."""
+        size = _check_page_size(page_size)
+        if size == 0 and self._bck.is_ais():
             return ITER_PAGE_SIZE_AIS
-        return page_size
+        return size
 
     def _page_plan(
-        self, prefix: str, props: str, page_size: int, uuid: str, continuation_token: str
+        self,
+        prefix: str | None,
+        props: str | None,
+        page_size: int | None,
+        uuid: str | None,
+        continuation_token: str | None,
     ) -> _ops.Plan[BucketList]:
         return _ops.list_page(
             self._bck,
@@ -338,7 +353,7 @@ class Bucket(BucketCore):
         self,
         prefix: str = "",
         props: str = "",
-        page_size: int = 0,
+        page_size: int | None = 0,
         uuid: str = "",
         continuation_token: str = "",
     ) -> BucketList:
@@ -371,7 +386,7 @@ class Bucket(BucketCore):
         """
         return self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, continuation_token))
 
-    def list_objects_iter(self, prefix: str = "", props: str = "", page_size: int = 0) -> BucketLister:
+    def list_objects_iter(self, prefix: str = "", props: str = "", page_size: int | None = 0) -> BucketLister:
         """Returns an iterator for all objects in bucket.
 
         Pages are requested lazily, one when the previous one is used up.
@@ -398,7 +413,9 @@ class Bucket(BucketCore):
             lambda uuid, token: self._client._rc.run(self._page_plan(prefix, props, page_size, uuid, token))
         )
 
-    def list_all_objects(self, prefix: str = "", props: str = "", page_size: int = 0) -> list[BucketEntry]:
+    def list_all_objects(
+        self, prefix: str = "", props: str = "", page_size: int | None = 0
+    ) -> list[BucketEntry]:
         """Returns a list of all objects in bucket.
 
         Args:

@@ -284,7 +284,7 @@ class Client(ClientCore[RequestClient]):
         provider: str = ProviderAIS,
         prefix: str = "",
         props: str = "",
-        page_size: int = 0,
+        page_size: int | None = 0,
     ) -> BucketLister:
         """Returns an iterator for all objects in a bucket.
 

@@ -35,14 +35,22 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
         ├── Timeout                     a wait (e.g. for a job) ran out of time
         └── InvalidArgument (ValueError)    a bad argument, detected before any request
             ├── InvalidBckProvider
-            ├── InvalidBucketName
-            ├── InvalidObjectName
-            ├── InvalidETLName
+            │   └── UnknownBckProvider (+ BadRequest)  a provider the server does not know
+            ├── InvalidRequest (+ BadRequest)   a request the server would refuse with 400
+            │   ├── InvalidBucketName
+            │   ├── InvalidObjectName
+            │   └── InvalidETLName
+            ├── InvalidPath (+ FileNotFoundError)  a local file to upload does not exist
             └── InvalidObjectRangeIndex
 
 Seed-era names keep their place: ``ErrBckNotFound`` and ``ErrRemoteBckNotFound`` are
 ``AISError`` subclasses, ``InvalidBckProvider`` and ``InvalidObjectRangeIndex`` are
 ``ValueError``-family errors, ``Timeout`` is an ``Exception``.
+
+Where the seed-era SDK sent a request that the server refused with HTTP 400 (an empty or malformed
+bucket name, ``page_size="10"``, an unknown provider...), aistore_hl refuses it before sending, with
+an :class:`InvalidRequest`: a ``ValueError`` that is also a :class:`BadRequest` (``status_code``
+400, ``message``), so ``except AISError`` clauses written for the seed still catch it.
 
 All classes pickle (DataLoader workers pickle exceptions): ``self.args`` always holds the
 positional arguments of the class's own constructor and everything else lives in
@@ -59,6 +67,7 @@ a :class:`ConnectionFailed`.
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import math
 import re
@@ -101,6 +110,8 @@ __all__ = [
     "InvalidETLName",
     "InvalidObjectName",
     "InvalidObjectRangeIndex",
+    "InvalidPath",
+    "InvalidRequest",
     "MethodNotAllowed",
     "NotFound",
     "ObjectChanged",
@@ -113,6 +124,7 @@ __all__ = [
     "TransferError",
     "Unauthorized",
     "UnexpectedResponse",
+    "UnknownBckProvider",
     "Unsupported",
     "araise_for_status",
     "error_from_response",
@@ -498,22 +510,101 @@ class InvalidBckProvider(InvalidArgument):
         self.provider = provider
 
 
-class InvalidBucketName(InvalidArgument):
-    """A bucket name that AIStore would reject."""
+class InvalidRequest(InvalidArgument, BadRequest):
+    """A request the server would refuse with HTTP 400, refused before it is sent.
+
+    Both a ``ValueError`` (``InvalidArgument``) and a :class:`BadRequest`: the seed-era SDK sent
+    such requests and raised the server's ``AISError(400, ...)``, so seed-era ``except AISError``
+    clauses keep catching it. ``status_code`` is 400 and ``message`` the reason; ``method``,
+    ``url``, ``tcode`` and ``node`` are empty (nothing was sent).
+
+    Args:
+        value: The offending value.
+        reason: Why it is invalid.
+        param: The name of the parameter (defaults to the class's ``param``).
+    """
+
+    def __init__(self, value: object, reason: str = "", *, param: str = "") -> None:
+        # Not super().__init__: AISError's (status_code, message) would take value and reason.
+        Exception.__init__(self, value, reason)
+        self.value = value
+        self.reason = reason
+        if param:
+            self.param = param
+        self.status_code = 400
+        self.message = InvalidArgument.__str__(self)
+        self.method = self.url = self.tcode = self.node = ""
+        self.retry_after = None
+
+    def __str__(self) -> str:
+        return InvalidArgument.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.value!r}, {self.reason!r})"
+
+
+class UnknownBckProvider(InvalidRequest, InvalidBckProvider):
+    """A provider the server does not know (e.g. the removed ``hdfs``, ``ht``).
+
+    An ``InvalidBckProvider`` (seed name) and, like the server's answer the seed-era SDK raised
+    for it, a :class:`BadRequest`.
+
+    Args:
+        provider: The offending provider.
+        reason: Why it is not accepted.
+    """
+
+    param = "bucket provider"
+
+    def __init__(self, provider: object, reason: str = "") -> None:
+        super().__init__(provider, reason)
+        self.provider = provider
+
+
+class InvalidBucketName(InvalidRequest):
+    """A bucket name that AIStore would reject (the server answers 400)."""
 
     param = "bucket name"
 
 
-class InvalidObjectName(InvalidArgument):
-    """An object name that AIStore would reject."""
+class InvalidObjectName(InvalidRequest):
+    """An object name that AIStore would reject (the server answers 400)."""
 
     param = "object name"
 
 
-class InvalidETLName(InvalidArgument):
+class InvalidETLName(InvalidRequest):
     """An ETL name that AIStore would reject (6..32 characters of ``[a-z0-9-]``)."""
 
     param = "ETL name"
+
+
+class InvalidPath(InvalidArgument, FileNotFoundError):
+    """A local file to upload does not exist; nothing is sent.
+
+    Also a ``FileNotFoundError`` (``errno``, ``filename`` set), which is what the seed-era
+    ``Object.put(path=...)`` raised from ``open()``.
+
+    Args:
+        value: The path.
+        reason: Why it cannot be read.
+        param: The name of the parameter (defaults to ``path``).
+    """
+
+    param = "path"
+
+    def __init__(self, value: object, reason: str = "", *, param: str = "") -> None:
+        super().__init__(value, reason, param=param)
+        self.errno = errno.ENOENT
+        self.strerror = reason
+        self.filename = value
+
+    def __str__(self) -> str:
+        return InvalidArgument.__str__(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # OSError's own __reduce__ would pass (errno, strerror, filename) to __init__.
+        return (type(self), self.args, self.__dict__)
 
 
 class InvalidObjectRangeIndex(InvalidArgument):

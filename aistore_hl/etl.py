@@ -18,7 +18,7 @@ from aistore_ll.models.etl_spec_msg import ETLSpecMsg
 from aistore_ll.models.init_spec_msg import InitSpecMsg
 
 from aistore_hl import _ops
-from aistore_hl.errors import InvalidArgument
+from aistore_hl.errors import InvalidArgument, InvalidRequest
 from aistore_hl.types import ETL, ETLDetails
 from aistore_hl.validation import normalize_etl_comm_type, validate_etl_name
 
@@ -71,8 +71,9 @@ def runtime_image(runtime: str) -> str:
 
 
 def validate_duration(value: str, param: str) -> str:
+    # The seed sent any string; the server refuses a non-duration with 400.
     if not isinstance(value, str) or not _DURATION_RE.match(value):
-        raise InvalidArgument(value, "expected a Go duration such as '45s', '5m' or '1h30m'", param=param)
+        raise InvalidRequest(value, "expected a Go duration such as '45s', '5m' or '1h30m'", param=param)
     return value
 
 
@@ -81,7 +82,7 @@ def spec_init_msg(template: str, etl_id: str, communication_type: str, timeout: 
     name = validate_etl_name(etl_id)
     comm = normalize_etl_comm_type(communication_type)
     if not isinstance(template, str) or not template.strip():
-        raise InvalidArgument(template, "must be a non-empty pod spec (YAML)", param="template")
+        raise InvalidRequest(template, "must be a non-empty pod spec (YAML)", param="template")
     # The templates in aistore_hl.etl_templates carry a {communication_type} placeholder.
     spec = template.replace("{communication_type}", comm)
     return InitSpecMsg(
@@ -112,8 +113,10 @@ def code_init_msg(
         isinstance(dependencies, str) or not all(isinstance(d, str) and d.strip() for d in dependencies)
     ):
         raise InvalidArgument(dependencies, "must be a list of pip requirement strings", param="dependencies")
+    if chunk_size == 0:
+        chunk_size = None  # the seed's `if chunk_size:` left 0 out: the whole object is read
     if chunk_size is not None and (
-        not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size <= 0
+        not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 0
     ):
         raise InvalidArgument(chunk_size, "must be a positive number of bytes", param="chunk_size")
     image = runtime_image(runtime)

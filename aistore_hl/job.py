@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from aistore_hl import _ops
-from aistore_hl.errors import AISClientError, InvalidArgument, NotFound, Timeout
+from aistore_hl.errors import AISClientError, InvalidArgument, InvalidRequest, NotFound, Timeout
 from aistore_hl.types import Bck, JobStatus
 
 if TYPE_CHECKING:
@@ -35,11 +35,16 @@ def poll_delays(timeout: float) -> list[float]:
     return [min(cap, 0.05 * 2**i) for i in range(6)]
 
 
-def check_wait_args(job_id: str, job_kind: str, timeout: float) -> None:
+def check_wait_args(job_id: str, job_kind: str, timeout: float, *, allow_zero: bool = False) -> None:
+    # The seed sent the empty query and the server answered 400 ("invalid x-").
     if not job_id and not job_kind:
-        raise InvalidArgument("", "give job_id or job_kind to wait for", param="job_id")
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
-        raise InvalidArgument(timeout, "must be a positive number of seconds", param="timeout")
+        raise InvalidRequest("", "give job_id or job_kind to wait for", param="job_id")
+    # For wait_for_job, 0 is the seed's "poll once": one status request, then Timeout if the job
+    # still runs. wait_for_idle (not in the seed) needs two polls, so 0 could never succeed.
+    low_ok = timeout >= 0 if allow_zero else timeout > 0
+    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or not low_ok:
+        bound = ">= 0" if allow_zero else "> 0"
+        raise InvalidArgument(timeout, f"must be a number of seconds {bound}", param="timeout")
 
 
 def all_idle(snaps: dict[str, list[dict[str, Any]]]) -> bool:
@@ -89,12 +94,13 @@ class Job:
             The job status including id, finish time, and error info (``end_time`` 0 while running).
 
         Raises:
-            InvalidArgument: Neither job_id nor job_kind (the server needs one; nothing is sent).
+            InvalidRequest: Neither job_id nor job_kind (the server needs one and answers 400;
+                nothing is sent). A ``BadRequest``, as the seed raised the server's answer.
             NotFound: No such job.
             AISError: All other types of errors with AIStore.
         """
         if not job_id and not job_kind:
-            raise InvalidArgument("", "give job_id or job_kind", param="job_id")
+            raise InvalidRequest("", "give job_id or job_kind", param="job_id")
         return self._client._rc.run(_ops.job_status(job_id, job_kind, daemon_id, only_running))
 
     def wait_for_job(
@@ -104,7 +110,7 @@ class Job:
         daemon_id: str = "",
         timeout: int = 300,
         *,
-        raise_on_failure: bool = True,
+        raise_on_failure: bool = False,
     ) -> JobStatus:
         """Wait for a job to finish.
 
@@ -113,32 +119,40 @@ class Job:
             job_kind (str, optional): Kind of the job. Empty - all kinds.
             daemon_id (str, optional): Return jobs only running on the daemon_id.
             timeout (int, optional): The maximum time to wait for the job, in seconds. Default timeout
-                is 5 minutes.
-            raise_on_failure: Raise ``JobFailed`` if the job ended with an error or was aborted
-                (the seed SDK returned silently; pass False for that).
+                is 5 minutes. 0 polls once, as in the seed.
+            raise_on_failure: Raise ``JobFailed`` if the job ended with an error or was aborted.
+                Off by default: the seed returned silently for a failed job (e.g. a
+                ``delete-listrange`` naming a missing object); check ``err`` / ``aborted`` of the
+                returned status, or pass True.
 
         Returns:
             The final job status (the seed SDK returned None).
 
         Raises:
             Timeout: Timeout while waiting for the job to finish.
-            JobFailed: The job finished with an error or was aborted.
+            JobFailed: With ``raise_on_failure``, the job finished with an error or was aborted.
+            NotFound: The job does not exist (after a short grace period for a just-started job,
+                or at the timeout if that comes first), as the seed raised the server's 404.
             AISError: All other types of errors with AIStore.
         """
-        check_wait_args(job_id, job_kind, timeout)
+        check_wait_args(job_id, job_kind, timeout, allow_zero=True)
         start = time.monotonic()
         delays = poll_delays(timeout)
         polls = 0
         while True:
+            missing: NotFound | None = None
             try:
                 status = self.status(job_id=job_id, job_kind=job_kind, daemon_id=daemon_id)
                 if status.end_time != 0:
                     return raise_if_failed(status) if raise_on_failure else status
-            except NotFound:
+            except NotFound as e:
                 if time.monotonic() - start > _NOT_FOUND_GRACE:
                     raise
+                missing = e
             elapsed = time.monotonic() - start
-            if elapsed > timeout:
+            if elapsed >= timeout:
+                if missing is not None:
+                    raise missing
                 raise Timeout(
                     "wait for job to finish", f"job {job_id or job_kind} still running after {timeout}s"
                 )

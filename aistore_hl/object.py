@@ -21,6 +21,7 @@ from aistore_hl.errors import (
     ConnectionFailed,
     Forbidden,
     InvalidArgument,
+    InvalidPath,
     NotFound,
     Unauthorized,
     UnexpectedResponse,
@@ -144,28 +145,39 @@ def content_range_span(value: str | None) -> tuple[int, int] | None:
     return int(first), int(last)
 
 
-def put_body(path: str | os.PathLike[str] | None, content: PutContent | None) -> _body.BodySource:
-    """Validate ``put``'s arguments locally and pick the body source."""
-    if path is not None and content is not None:
+def put_body(path: str | os.PathLike[str] | None, content: PutContent | str | None) -> _body.BodySource:
+    """Validate ``put``'s arguments locally and pick the body source.
+
+    As in the seed, emptiness decides, not None: both given (non-empty) is an error; an empty
+    ``path`` ("") or empty ``content`` (b"") counts as not given; neither writes an empty object.
+    A ``str`` content is sent as ISO-8859-1 bytes, as the seed's ``requests`` did with it.
+    """
+    if isinstance(content, str):
+        # UnicodeEncodeError (a ValueError) for text outside Latin-1, as http.client raised it.
+        content = content.encode("iso-8859-1")
+    has_path = bool(path)
+    has_content = content is not None and not (
+        isinstance(content, bytes | bytearray | memoryview) and len(content) == 0
+    )
+    if has_path and has_content:
         raise InvalidArgument(
             "path and content", "path and content are mutually exclusive", param="path/content"
         )
-    if path is None and content is None:
-        raise InvalidArgument(None, "one of path or content is required", param="path/content")
-    if path is not None:
+    if has_path:
         if not isinstance(path, str | os.PathLike):
             raise InvalidArgument(path, "must be a path to a local file", param="path")
         if not os.path.isfile(path):
-            raise InvalidArgument(path, "no such file", param="path")
-    elif isinstance(content, str):
-        raise InvalidArgument("<str>", "content must be bytes (encode text first)", param="content")
-    elif not isinstance(content, bytes | bytearray | memoryview | Iterable) and not hasattr(content, "read"):
+            raise InvalidPath(path, "no such file")
+        return _body.body_from(path=path, content=None)
+    if not has_content:
+        return _body.body_from(path=None, content=b"")
+    if not isinstance(content, bytes | bytearray | memoryview | Iterable) and not hasattr(content, "read"):
         raise InvalidArgument(
             type(content).__name__,
             "content must be bytes, a binary file or an iterable of bytes",
             param="content",
         )
-    return _body.body_from(path=path, content=content)
+    return _body.body_from(path=None, content=content)
 
 
 class ObjectCore:
@@ -445,15 +457,19 @@ class Object(ObjectCore):
         Args:
             path (str): path to local file or bytes.
             content (bytes): bytes to put as an object. Also accepted: bytearray/memoryview, a
-                binary file object, or an iterable of bytes chunks (sent chunked).
+                binary file object, or an iterable of bytes chunks (sent chunked), and, as in the
+                seed, a ``str`` (sent as ISO-8859-1). Neither (or both empty) writes an empty
+                object, as in the seed; today's official SDK refuses that.
 
         Returns:
             Object properties (the target's response headers: ``ais-checksum-type``,
             ``ais-checksum-value``, ``ais-version``, ``ais-atime``).
 
         Raises:
-            ValueError: Path and content are mutually exclusive (``InvalidArgument``, a ValueError;
-                also when neither is given, or the path is not a file) — nothing is sent.
+            ValueError: Path and content are mutually exclusive (``InvalidArgument``, a ValueError)
+                — nothing is sent.
+            FileNotFoundError: No file at ``path`` (``InvalidPath``, also a ValueError) — nothing
+                is sent.
             AISError: The cluster answered with an error (e.g. ``InsufficientStorage``).
             ConnectionFailed: Connection error.
         """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aistore_hl import _ops
-from aistore_hl.errors import InvalidArgument, InvalidBckProvider
+from aistore_hl.errors import InvalidArgument, InvalidBckProvider, InvalidRequest
 from aistore_hl.types import Bck, ObjectRange
 from aistore_hl.validation import validate_etl_name, validate_object_name
 
@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 def selection(
     obj_names: list[str] | None, obj_range: ObjectRange | None, obj_template: str | None
 ) -> tuple[list[str] | None, str | None]:
-    """Validate a group's selection locally: exactly one of the three, well formed."""
+    """Validate a group's selection locally: exactly one of the three, well formed.
+
+    An empty ``obj_names`` list or an empty ``obj_template`` is accepted, as the seed accepted it:
+    the group selects no object (see ``ObjectGroupCore.selects_nothing``).
+    """
     given = [x for x in (obj_names, obj_range, obj_template) if x is not None]
     if len(given) != 1:
         raise InvalidArgument(
@@ -29,20 +33,19 @@ def selection(
             "give exactly one of obj_names, obj_range, obj_template",
             param="objects",
         )
+    # Non-list names and non-str templates: the seed sent them and the server answered 400.
     if obj_names is not None:
-        if isinstance(obj_names, str) or not all(isinstance(n, str) for n in obj_names):
-            raise InvalidArgument(obj_names, "must be a list of object names", param="obj_names")
-        if not obj_names:
-            raise InvalidArgument(
-                obj_names, "must not be empty (an empty list would select nothing)", param="obj_names"
-            )
+        if isinstance(obj_names, str | bytes) or not isinstance(obj_names, list | tuple):
+            raise InvalidRequest(obj_names, "must be a list of object names", param="obj_names")
+        if not all(isinstance(n, str) for n in obj_names):
+            raise InvalidRequest(obj_names, "must be a list of object names", param="obj_names")
         return [validate_object_name(n) for n in obj_names], None
     if obj_range is not None:
         if not isinstance(obj_range, ObjectRange):
             raise InvalidArgument(obj_range, "must be an ObjectRange", param="obj_range")
         return None, str(obj_range)
-    if not isinstance(obj_template, str) or not obj_template:
-        raise InvalidArgument(obj_template, "must be a non-empty template string", param="obj_template")
+    if not isinstance(obj_template, str):
+        raise InvalidRequest(obj_template, "must be a template string", param="obj_template")
     return None, obj_template
 
 
@@ -83,21 +86,49 @@ class ObjectGroupCore:
         self._bck = bck
         self._names, self._template = selection(obj_names, obj_range, obj_template)
 
-    def _plan_delete(self) -> _ops.Plan[str]:
+    @property
+    def selects_nothing(self) -> bool:
+        """True for ``obj_names=[]`` or ``obj_template=""``: the group names no object.
+
+        The seed-era SDK sent such a group's operation with a null selection; the server of its
+        time started the job, which failed with "empty range template" and touched nothing.
+        AIS 5.0 reads the same request as *every object in the bucket*, so for these groups
+        ``delete`` / ``evict`` / ``prefetch`` send nothing and return "" (no job).
+        """
+        return self._names == [] or self._template == ""
+
+    def _plan_delete(self) -> _ops.Plan[str] | None:
+        if self.selects_nothing:
+            return None
         return _ops.delete_objects(self._bck.bck, self._names, self._template)
 
-    def _plan_evict(self) -> _ops.Plan[str]:
-        self._require_remote("evicted")
+    def _plan_evict(self) -> _ops.Plan[str] | None:
+        self._require_remote("evicted")  # first, as the seed's verify_cloud_bucket
+        if self.selects_nothing:
+            return None
         return _ops.evict_objects(self._bck.bck, self._names, self._template)
 
-    def _plan_prefetch(self) -> _ops.Plan[str]:
+    def _plan_prefetch(self) -> _ops.Plan[str] | None:
         self._require_remote("prefetched")
+        if self.selects_nothing:
+            return None
         return _ops.prefetch_objects(self._bck.bck, self._names, self._template)
 
+    def _require_selection(self) -> None:
+        # Not seed members: an empty selection would make AIS 5.0 act on the whole bucket.
+        if self.selects_nothing:
+            raise InvalidArgument(
+                self._names if self._names is not None else self._template,
+                "selects no object (the server would take it for the whole bucket)",
+                param="objects",
+            )
+
     def _plan_copy(self, to_bck: Any, **opts: Any) -> _ops.Plan[list[str]]:
+        self._require_selection()
         return _ops.copy_objects(self._bck.bck, self._names, self._template, dest_bck(to_bck), **opts)
 
     def _plan_transform(self, to_bck: Any, etl_name: str, timeout: str, **opts: Any) -> _ops.Plan[list[str]]:
+        self._require_selection()
         if not isinstance(timeout, str):
             raise InvalidArgument(timeout, "must be a Go duration string such as '5m'", param="timeout")
         pipeline = opts.get("etl_pipeline")
@@ -117,6 +148,7 @@ class ObjectGroupCore:
         )
 
     def _plan_archive(self, archive_name: str, mime: str, to_bck: Any, **opts: Any) -> _ops.Plan[list[str]]:
+        self._require_selection()
         check_archive_name(archive_name, mime)
         # AIS 5.0 refuses an empty `tobck` ("bucket name is missing"): name the source explicitly.
         to = dest_bck(to_bck) if to_bck is not None else self._bck.bck
@@ -163,13 +195,16 @@ class ObjectGroup(ObjectGroupCore):
         """Deletes a list or range of objects in a bucket.
 
         Returns:
-            Job ID (as str) that can be used to check the status of the operation
+            Job ID (as str) that can be used to check the status of the operation. "" for a
+            group that selects nothing (``obj_names=[]``, ``obj_template=""``): nothing is sent,
+            nothing is deleted (see ``selects_nothing``).
 
         Raises:
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.
         """
-        return self._bck.client._rc.run(self._plan_delete())
+        plan = self._plan_delete()
+        return self._bck.client._rc.run(plan) if plan is not None else ""
 
     def evict(self) -> str:
         """Evicts a list or range of objects in a bucket so that they are no longer cached in AIS.
@@ -177,13 +212,16 @@ class ObjectGroup(ObjectGroupCore):
         NOTE: only Cloud buckets can be evicted (and buckets of an attached remote AIS cluster).
 
         Returns:
-            Job ID (as str) that can be used to check the status of the operation
+            Job ID (as str) that can be used to check the status of the operation; "" for a group
+            that selects nothing (nothing is sent).
 
         Raises:
-            InvalidBckProvider: The bucket is not remote (nothing is sent).
+            InvalidBckProvider: The bucket is not remote (nothing is sent), checked first as in
+                the seed, also for a group that selects nothing.
             AISError: All other types of errors with AIStore.
         """
-        return self._bck.client._rc.run(self._plan_evict())
+        plan = self._plan_evict()
+        return self._bck.client._rc.run(plan) if plan is not None else ""
 
     def prefetch(self) -> str:
         """Prefetches a list or range of objects in a bucket so that they are cached in AIS.
@@ -191,13 +229,16 @@ class ObjectGroup(ObjectGroupCore):
         NOTE: only Cloud buckets can be prefetched (and buckets of an attached remote AIS cluster).
 
         Returns:
-            Job ID (as str) that can be used to check the status of the operation
+            Job ID (as str) that can be used to check the status of the operation; "" for a group
+            that selects nothing (nothing is sent).
 
         Raises:
-            InvalidBckProvider: The bucket is not remote (nothing is sent).
+            InvalidBckProvider: The bucket is not remote (nothing is sent), checked first as in
+                the seed, also for a group that selects nothing.
             AISError: All other types of errors with AIStore.
         """
-        return self._bck.client._rc.run(self._plan_prefetch())
+        plan = self._plan_prefetch()
+        return self._bck.client._rc.run(plan) if plan is not None else ""
 
     def copy(
         self,

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Iterator, Mapping
+import builtins
+import dataclasses
+import json
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from aistore_hl.const import (
     NS_GLOBAL_UNAME,
@@ -37,9 +40,182 @@ __all__ = [
     "Namespace",
     "NetInfo",
     "ObjectRange",
+    "SeedModel",
     "Smap",
     "Snode",
+    "model_dict",
 ]
+
+
+# ======================================================================================
+# pydantic-v1 methods of the seed's value types
+# ======================================================================================
+
+_NO_DEFAULT: Any = object()
+
+
+def _plain(value: Any, exclude_defaults: bool, exclude_none: bool) -> Any:
+    """A field value as pydantic v1's ``.dict()`` gives it: nested models become dicts."""
+    as_dict = getattr(value, "dict", None)
+    if isinstance(value, SeedModel) or (callable(as_dict) and hasattr(value, "_seed_fields")):
+        return value.dict(exclude_defaults=exclude_defaults, exclude_none=exclude_none)
+    if isinstance(value, Mapping):
+        return {k: _plain(v, exclude_defaults, exclude_none) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v, exclude_defaults, exclude_none) for v in value)
+    return value
+
+
+def model_dict(
+    obj: Any,
+    seed_fields: tuple[str, ...],
+    all_fields: tuple[str, ...],
+    default_of: Callable[[str], Any],
+    *,
+    include: Any = None,
+    exclude: Any = None,
+    exclude_defaults: bool = False,
+    exclude_none: bool = False,
+) -> builtins.dict[str, Any]:
+    """pydantic v1 ``BaseModel.dict()`` over ``obj``'s fields (shared by dataclasses and Structs).
+
+    Without ``include`` the keys are the seed's fields, in the seed's order (fields today's server
+    added are attributes, and can be named in ``include``). ``include`` / ``exclude`` are sets (or
+    dict keys) of top-level field names, as in pydantic v1.
+    """
+    names = [n for n in all_fields if n in include] if include is not None else list(seed_fields)
+    if exclude is not None:
+        names = [n for n in names if n not in exclude]
+    out: builtins.dict[str, Any] = {}
+    for name in names:
+        value = getattr(obj, name)
+        if exclude_none and value is None:
+            continue
+        if exclude_defaults and value == default_of(name):
+            continue
+        out[name] = _plain(value, exclude_defaults, exclude_none)
+    return out
+
+
+def _json_default(value: Any) -> Any:
+    # pydantic v1's encoder: bytes as text, other unknown types by str()
+    if isinstance(value, bytes):
+        return value.decode()
+    return str(value)
+
+
+def model_json(
+    data: builtins.dict[str, Any], encoder: Callable[[Any], Any] | None, **dumps_kwargs: Any
+) -> str:
+    """pydantic v1 ``BaseModel.json()``: ``json.dumps`` of ``.dict()`` with its encoder."""
+    return json.dumps(data, default=encoder or _json_default, **dumps_kwargs)
+
+
+class SeedModel:
+    """The pydantic (v1) ``BaseModel`` methods that seed-era code calls on the seed's value types.
+
+    The seed's types were pydantic v1 models; code written for it calls ``.dict()``, ``.json()``
+    and ``.copy()`` and reads fields as attributes. These give the same results with the seed's
+    field names and nesting, without depending on pydantic. ``_seed_fields`` lists the seed's
+    fields in its order; fields added for today's server are attributes too.
+    """
+
+    __slots__ = ()
+    _seed_fields: ClassVar[tuple[str, ...]] = ()
+
+    def _default_of(self, name: str) -> Any:
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if f.name == name:
+                if f.default is not dataclasses.MISSING:
+                    return f.default
+                if f.default_factory is not dataclasses.MISSING:
+                    return f.default_factory()
+        return _NO_DEFAULT
+
+    def dict(
+        self,
+        *,
+        include: Any = None,
+        exclude: Any = None,
+        by_alias: bool = False,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> builtins.dict[str, Any]:
+        """Generate a dictionary representation of the model (pydantic v1 ``BaseModel.dict``).
+
+        Args:
+            include: Field names to include (may name fields added for today's server).
+            exclude: Field names to leave out.
+            by_alias: Accepted for compatibility; the seed's types had no aliases.
+            exclude_unset: Treated as ``exclude_defaults`` (these types do not record which
+                fields were passed explicitly).
+            exclude_defaults: Leave out fields equal to their default.
+            exclude_none: Leave out fields that are None.
+
+        Returns:
+            The seed's fields (nested models as dicts).
+        """
+        all_fields = tuple(f.name for f in dataclasses.fields(self))  # type: ignore[arg-type]
+        return model_dict(
+            self,
+            self._seed_fields or all_fields,
+            all_fields,
+            self._default_of,
+            include=include,
+            exclude=exclude,
+            exclude_defaults=exclude_defaults or exclude_unset,
+            exclude_none=exclude_none,
+        )
+
+    def json(
+        self,
+        *,
+        include: Any = None,
+        exclude: Any = None,
+        by_alias: bool = False,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        encoder: Callable[[Any], Any] | None = None,
+        **dumps_kwargs: Any,
+    ) -> str:
+        """Generate a JSON representation of the model (pydantic v1 ``BaseModel.json``).
+
+        Args:
+            include: See ``dict``.
+            exclude: See ``dict``.
+            by_alias: See ``dict``.
+            exclude_unset: See ``dict``.
+            exclude_defaults: See ``dict``.
+            exclude_none: See ``dict``.
+            encoder: ``default=`` function for values JSON cannot encode (bytes are decoded).
+            **dumps_kwargs: Passed to ``json.dumps`` (e.g. ``indent=2``).
+
+        Returns:
+            A JSON string.
+        """
+        data = self.dict(
+            include=include,
+            exclude=exclude,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
+        return model_json(data, encoder, **dumps_kwargs)
+
+    def copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Any:
+        """Duplicate the model, with ``update`` applied (pydantic v1 ``BaseModel.copy``).
+
+        Args:
+            update: Field values to change in the copy (validated as on construction).
+            deep: Accepted for compatibility; the values are immutable, so a copy is never shared
+                state.
+
+        Returns:
+            The new instance.
+        """
+        return dataclasses.replace(self, **dict(update or {}))  # type: ignore[type-var]
 
 
 def _str(d: Mapping[str, Any], key: str, default: str = "") -> str:
@@ -78,7 +254,7 @@ def _bool(d: Mapping[str, Any], key: str, default: bool = False) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class Namespace:
+class Namespace(SeedModel):
     """A bucket namespace: a remote cluster (``uuid``) and/or a name inside it.
 
     The default ``Namespace()`` is the global namespace.
@@ -87,6 +263,8 @@ class Namespace:
         uuid: The remote cluster's UUID or alias ("" for this cluster).
         name: The namespace name ("" for the default).
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = ("uuid", "name")
 
     uuid: str = ""
     name: str = ""
@@ -133,7 +311,7 @@ class Namespace:
 
 
 @dataclass(frozen=True, slots=True)
-class Bck:
+class Bck(SeedModel):
     """A bucket: name, provider and optional namespace.
 
     The provider is normalized on construction (``""`` -> ``ais``, ``s3`` -> ``aws``,
@@ -147,6 +325,8 @@ class Bck:
     Raises:
         InvalidBckProvider: For an unknown provider.
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = ("name", "provider", "ns")
 
     name: str
     provider: str = ProviderAIS
@@ -227,7 +407,7 @@ class Bck:
 
 
 @dataclass(frozen=True, slots=True)
-class ActionMsg:
+class ActionMsg(SeedModel):
     """The ``{"action", "name", "value"}`` body of most control-plane requests.
 
     Attributes:
@@ -236,6 +416,8 @@ class ActionMsg:
         value: An action-specific JSON value. ``None`` matters: ``{"action":"list"}`` with
             a null value lists buckets, any non-null value lists objects.
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = ("action", "name", "value")
 
     action: str
     name: str = ""
@@ -252,7 +434,7 @@ class ActionMsg:
 
 
 @dataclass(frozen=True, slots=True)
-class NetInfo:
+class NetInfo(SeedModel):
     """One network endpoint of a node.
 
     Attributes:
@@ -260,6 +442,8 @@ class NetInfo:
         daemon_port: Port, as a string.
         direct_url: ``scheme://host:port`` of the node on this network.
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = ("node_hostname", "daemon_port", "direct_url")
 
     node_hostname: str = ""
     daemon_port: str = ""
@@ -288,7 +472,7 @@ _SNODE_DECOMM = 1 << 3
 
 
 @dataclass(frozen=True, slots=True)
-class Snode:
+class Snode(SeedModel):
     """A cluster node (proxy or target).
 
     Attributes:
@@ -301,6 +485,15 @@ class Snode:
         id_digest: The node's HRW digest (today's server).
         pub_extra: Extra public endpoints of a multihomed node (today's server).
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = (
+        "daemon_id",
+        "daemon_type",
+        "public_net",
+        "intra_control_net",
+        "intra_data_net",
+        "flags",
+    )
 
     daemon_id: str
     daemon_type: str
@@ -343,7 +536,7 @@ class Snode:
 
 
 @dataclass(frozen=True, slots=True)
-class Smap:
+class Smap(SeedModel):
     """The cluster map.
 
     Attributes:
@@ -354,6 +547,8 @@ class Smap:
         uuid: The cluster's UUID.
         creation_time: When the cluster was created (server-formatted string).
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = ("tmap", "pmap", "proxy_si", "version", "uuid", "creation_time")
 
     tmap: Mapping[str, Snode]
     pmap: Mapping[str, Snode]
@@ -399,7 +594,7 @@ class Smap:
 
 
 @dataclass(frozen=True, slots=True)
-class JobStatus:
+class JobStatus(SeedModel):
     """The status of one job (xaction), as ``GET /v1/cluster?what=status`` returns it.
 
     Attributes:
@@ -410,6 +605,8 @@ class JobStatus:
         kind: The job kind, e.g. ``"copy-bck"`` (today's server).
         is_idle: Whether the job is idle (today's server, may be absent).
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = ("uuid", "err", "end_time", "aborted")
 
     uuid: str = ""
     err: str = ""
@@ -447,13 +644,17 @@ class JobStatus:
 
 
 def _check_index(name: str, v: object) -> int:
+    # The seed-era ObjectRange formatted its indices with str(), so ints given as strings ("1")
+    # worked there; they are read as ints here.
+    if isinstance(v, str) and v.strip().lstrip("-").isdigit():
+        return int(v)
     if isinstance(v, bool) or not isinstance(v, int):
         raise InvalidObjectRangeIndex(f"{name} must be an int, got {v!r}")
     return v
 
 
 @dataclass(frozen=True, slots=True)
-class ObjectRange:
+class ObjectRange(SeedModel):
     """A range of object names, rendered as the AIS template ``prefix{min..max..step}suffix``.
 
     Indices are zero-padded to ``pad_width`` digits, e.g.
@@ -471,8 +672,20 @@ class ObjectRange:
     Raises:
         InvalidObjectRangeIndex: On construction, for a negative or non-int index,
             ``min_index > max_index``, ``step < 1``, a negative ``pad_width``, a
-            ``pad_width`` too small for ``max_index``, or braces in prefix / suffix.
+            ``pad_width`` too small for ``min_index``, or braces in prefix / suffix.
+            As in the seed, only ``min_index`` must fit ``pad_width``: ``ObjectRange("o", 1,
+            100, pad_width=2)`` is ``o{01..100..1}``. Unlike the seed, ``min_index ==
+            max_index`` (a range of one name) is accepted; today's official SDK refuses it.
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = (
+        "prefix",
+        "min_index",
+        "max_index",
+        "pad_width",
+        "step",
+        "suffix",
+    )
 
     prefix: str
     min_index: int
@@ -486,6 +699,9 @@ class ObjectRange:
         hi = _check_index("max_index", self.max_index)
         pad = _check_index("pad_width", self.pad_width)
         step = _check_index("step", self.step)
+        for name, v in (("min_index", lo), ("max_index", hi), ("pad_width", pad), ("step", step)):
+            if getattr(self, name) is not v:
+                object.__setattr__(self, name, v)
         if lo < 0:
             raise InvalidObjectRangeIndex(f"min_index {lo} must not be negative")
         if lo > hi:
@@ -494,9 +710,9 @@ class ObjectRange:
             raise InvalidObjectRangeIndex(f"step {step} must be >= 1")
         if pad < 0:
             raise InvalidObjectRangeIndex(f"pad_width {pad} must not be negative")
-        if pad and len(str(hi)) > pad:
+        if pad and len(str(lo)) > pad:
             raise InvalidObjectRangeIndex(
-                f"number of digits in max index {hi} must not be greater than pad width {pad}"
+                f"number of digits in min index {lo} must not be greater than pad width {pad}"
             )
         for part in (self.prefix, self.suffix):
             if "{" in part or "}" in part:
@@ -522,7 +738,7 @@ class ObjectRange:
 
 
 @dataclass(frozen=True, slots=True)
-class ETL:
+class ETL(SeedModel):
     """One entry of the ETL list (``GET /v1/etl``).
 
     Attributes:
@@ -533,6 +749,8 @@ class ETL:
         stage: ``Initializing``, ``Running``, ``Aborted`` or ``Unknown`` (today's server).
         xaction_id: The ETL's job ID (today's server).
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = ("id", "obj_count", "in_bytes", "out_bytes")
 
     id: str = ""
     obj_count: int = 0
@@ -595,7 +813,7 @@ def _b64decode(v: object) -> bytes | None:
 
 
 @dataclass(frozen=True, slots=True)
-class ETLDetails:
+class ETLDetails(SeedModel):
     """What the server knows about one ETL (``GET /v1/etl/<name>``).
 
     Built with :meth:`from_json` from today's ``{"init_msg": ..., "obj_errors": [...]}``
@@ -616,6 +834,17 @@ class ETLDetails:
         init_msg: The raw init message as returned by the server.
         obj_errors: Per-object errors (today's server).
     """
+
+    _seed_fields: ClassVar[tuple[str, ...]] = (
+        "id",
+        "communication",
+        "timeout",
+        "code",
+        "spec",
+        "dependencies",
+        "runtime",
+        "chunk_size",
+    )
 
     id: str
     communication: str = ""

@@ -28,10 +28,11 @@ from aistore_hl.const import (
 )
 from aistore_hl.errors import (
     InvalidArgument,
-    InvalidBckProvider,
     InvalidBucketName,
     InvalidETLName,
     InvalidObjectName,
+    InvalidRequest,
+    UnknownBckProvider,
 )
 
 __all__ = [
@@ -67,12 +68,14 @@ def normalize_provider(provider: str | None) -> str:
         One of ``ais``, ``aws``, ``gcp``, ``azure``, ``oci``.
 
     Raises:
-        InvalidBckProvider: For anything else (including the removed ``ht`` and ``hdfs``).
+        UnknownBckProvider: For anything else (including the removed ``ht`` and ``hdfs``): an
+            ``InvalidBckProvider`` and, as the server's 400 answer the seed-era SDK raised for
+            such a bucket's first request, a ``BadRequest``.
     """
     if provider is None:
         return ProviderAIS
     if not isinstance(provider, str):
-        raise InvalidBckProvider(provider, "must be a string")
+        raise UnknownBckProvider(provider, "must be a string")
     p = provider.strip().lower()
     if p == "":
         return ProviderAIS
@@ -81,7 +84,7 @@ def normalize_provider(provider: str | None) -> str:
     alias = PROVIDER_ALIASES.get(p)
     if alias is not None:
         return alias
-    raise InvalidBckProvider(provider, f"expected one of {', '.join(sorted(PROVIDERS))}")
+    raise UnknownBckProvider(provider, f"expected one of {', '.join(sorted(PROVIDERS))}")
 
 
 def validate_bucket_name(name: str) -> str:
@@ -225,15 +228,17 @@ def normalize_etl_comm_type(comm_type: str) -> str:
         ``"hpush://"``, ``"hpull://"`` or ``"ws://"``.
 
     Raises:
-        InvalidArgument: For another type (``hrev`` and ``io`` were removed from AIS).
+        InvalidRequest: For another type (``hrev`` and ``io`` were removed from AIS; the server
+            refuses them with 400). A ``ValueError``, as the seed's ``init_code`` raised for an
+            unknown type, and a ``BadRequest``, as the seed raised the server's answer.
     """
     if not isinstance(comm_type, str):
-        raise InvalidArgument(comm_type, "must be a string", param="communication type")
+        raise InvalidRequest(comm_type, "must be a string", param="communication type")
     c = comm_type.strip().lower()
     if not c.endswith("://"):
         c += "://"
     if c not in ETL_COMM_TYPES:
-        raise InvalidArgument(
+        raise InvalidRequest(
             comm_type,
             f"expected one of {', '.join(sorted(ETL_COMM_TYPES))}",
             param="communication type",

@@ -75,11 +75,12 @@ def test_put_arguments_are_checked_before_sending(bucket: Bucket, tmp_path: Path
     with pytest.raises(ValueError, match="mutually exclusive"):  # the seed's ValueError
         obj.put(path=str(f), content=b"x")
     with pytest.raises(InvalidArgument):
-        obj.put()
-    with pytest.raises(InvalidArgument):
+        obj.put(path=str(tmp_path / "does-not-exist"))
+    with pytest.raises(FileNotFoundError):  # what the seed's open() raised
         obj.put(path=str(tmp_path / "does-not-exist"))
     with pytest.raises(InvalidArgument):
-        obj.put(content="text is not bytes")  # type: ignore[arg-type]
+        obj.put(content=42)  # type: ignore[arg-type]
+    # put() with neither, and str content, are the seed's: see test_seed_audit.
     assert bucket.list_all_objects() == []
 
 

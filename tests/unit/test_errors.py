@@ -65,6 +65,9 @@ SAMPLES: dict[type[BaseException], BaseException] = {
     E.InvalidObjectName: E.InvalidObjectName("a/../b", "no '..'"),
     E.InvalidETLName: E.InvalidETLName("ETL", "lower-case"),
     E.InvalidObjectRangeIndex: E.InvalidObjectRangeIndex("10 must be less than 5"),
+    E.InvalidRequest: E.InvalidRequest("10", "must be an int", param="page_size"),
+    E.UnknownBckProvider: E.UnknownBckProvider("hdfs", "gone"),
+    E.InvalidPath: E.InvalidPath("/no/such/file", "no such file"),
 }
 
 
@@ -111,6 +114,26 @@ def test_seed_names_keep_their_place() -> None:
     assert str(E.InvalidBckProvider("ht")) == "invalid bucket provider 'ht'"
     assert str(E.InvalidObjectRangeIndex("bad")).endswith("index: bad")
     assert str(E.Timeout("job x")) == "Timed out while waiting for job x"
+
+
+def test_local_400s_are_also_seed_era_ais_errors() -> None:
+    # The seed sent these requests and raised the server's AISError(400): its except clauses
+    # must still catch the earlier local error, with the attributes it read.
+    for err in (
+        E.InvalidRequest("10", "must be an int", param="page_size"),
+        E.InvalidBucketName("a b", "bad"),
+        E.InvalidObjectName("", "empty"),
+        E.InvalidETLName("X", "lower-case"),
+        E.UnknownBckProvider("hdfs", "gone"),
+    ):
+        assert isinstance(err, E.AISError) and isinstance(err, E.BadRequest)
+        assert isinstance(err, ValueError) and isinstance(err, E.InvalidArgument)
+        assert err.status_code == 400 and err.message == str(err)
+    assert isinstance(E.UnknownBckProvider("hdfs"), E.InvalidBckProvider)
+    assert not issubclass(E.InvalidBckProvider, E.AISError)  # create() on aws: the seed's own error
+    missing = E.InvalidPath("/no/file", "no such file")
+    assert isinstance(missing, FileNotFoundError) and missing.filename == "/no/file"
+    assert missing.errno == 2
 
 
 def test_value_error_family_names_the_value() -> None:

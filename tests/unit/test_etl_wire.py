@@ -158,7 +158,7 @@ def test_init_code_bad_arguments_send_nothing() -> None:
         {"transform": b"not callable"},
         {"dependencies": "numpy"},  # a str, not a list
         {"dependencies": ["ok", ""]},
-        {"chunk_size": 0},
+        {"chunk_size": -1},  # 0 is the seed's "whole object" (left out of the message)
         {"communication_type": "io"},
         {"timeout": "soon"},
     ):

@@ -227,7 +227,8 @@ def test_async_bucket_list_over_the_wire() -> None:
 def test_bad_listing_arguments_are_refused_before_iteration() -> None:
     rec = _serve_pages()
     b = mock_client(rec).bucket("b")
-    for kwargs in ({"page_size": -1}, {"page_size": True}, {"prefix": None}, {"props": 5}):
+    # (None is the seed's "default": page_size=None / prefix=None are accepted, see test_seed_audit.)
+    for kwargs in ({"page_size": -1}, {"page_size": True}, {"page_size": "10"}, {"prefix": 5}, {"props": 5}):
         with pytest.raises(ValueError):
             b.list_objects_iter(**kwargs)  # type: ignore[arg-type]
     assert rec.seen == []

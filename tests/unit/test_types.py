@@ -244,11 +244,11 @@ def test_object_range_string_and_names() -> None:
         {"min_index": 6, "max_index": 5},
         {"min_index": 0, "max_index": 5, "step": 0},
         {"min_index": 0, "max_index": 5, "step": -2},
-        {"min_index": 0, "max_index": 100, "pad_width": 2},
+        {"min_index": 100, "max_index": 200, "pad_width": 2},
         {"min_index": 0, "max_index": 5, "pad_width": -1},
         {"min_index": 0.5, "max_index": 5},
         {"min_index": True, "max_index": 5},
-        {"min_index": 0, "max_index": "9"},
+        {"min_index": 0, "max_index": "nine"},
     ],
 )
 def test_object_range_rejects_bad_indices(kwargs: dict[str, Any]) -> None:
