@@ -521,12 +521,15 @@ class _Assembler:
             raise UnexpectedResponse(f"Get-Batch: expected multipart/mixed, got {content_type!r}", url=url)
         self._dec = _Decoder(opts.output_format)
         self._meta: list[dict[str, Any]] | None = None
+        self.error: BatchObjNotFound | BatchEntryMismatch | None = None  # raised after what preceded it
 
     @property
     def complete(self) -> bool:
         return self.done_count >= self.n
 
     def feed(self, data: bytes) -> list[BatchEntry]:
+        if self.error is not None:
+            raise self.error
         try:
             if self._mp is not None:
                 data, got_meta = self._mp.feed(data)
@@ -537,13 +540,27 @@ class _Assembler:
             members = self._dec.feed(data)
         except (ValueError, zlib.error, RuntimeError) as exc:
             raise self._cut(f"unreadable archive: {exc}") from exc
-        return [self._entry(m) for m in members]
+        return self._entries(members)
+
+    def _entries(self, members: list[_Member]) -> list[BatchEntry]:
+        """The entries of ``members``; an error at one is kept in ``error`` and the ones before it
+        are returned first (they were delivered): the caller raises ``error`` after them."""
+        out = []
+        for m in members:
+            try:
+                out.append(self._entry(m))
+            except (BatchObjNotFound, BatchEntryMismatch) as exc:
+                self.error = exc
+                break
+        return out
 
     def finish(self) -> list[BatchEntry]:
         """End of the answer: the remaining entries (zip), or the error for the ones missing."""
+        if self.error is not None:
+            raise self.error
         closing = self._mp.closing if self._mp is not None else b""
-        out = [self._entry(m) for m in self._dec.finish(closing)]
-        if not self.complete:
+        out = self._entries(self._dec.finish(closing))
+        if not self.complete and self.error is None:
             raise self._cut()
         return out
 
@@ -585,6 +602,8 @@ class _Assembler:
             else:
                 raise BatchEntryMismatch(index, f"archive holds {m.name!r}, asked {want!r}", url=self.url)
         size = len(m.data)
+        # the metadata names an archived file <objname>/<archpath>
+        want_meta = f"{item.obj_name}/{item.archpath}" if item.archpath else item.obj_name
         if error is None:
             if item.length > 0 and size != item.length:
                 # e.g. a range outside an object a peer owns comes back whole (AIS 5.0)
@@ -594,16 +613,16 @@ class _Assembler:
                     error = BatchObjNotFound(
                         index, item.bck.name, item.obj_name, item.archpath, meta["err_msg"]
                     )
-                elif meta.get("size") != size or meta.get("objname") != item.obj_name:
+                elif meta.get("size") != size or meta.get("objname") not in (item.obj_name, want_meta):
                     raise BatchEntryMismatch(
                         index, f"metadata says {meta.get('objname')!r} of {meta.get('size')} bytes, "
                         f"archive {size} bytes ({want})", url=self.url,
                     )  # fmt: skip
-        self.done_count = i + 1
         if error is not None and not self.opts.cont_on_err:
             # the DT fails a batch for a missing object it owns; one a peer owns arrives as a
             # __404__ entry even without cont_on_err: fail the same way in both cases
             raise error
+        self.done_count = i + 1
         return BatchEntry(
             index=index,
             obj_name=item.obj_name,
@@ -1050,6 +1069,8 @@ class _SyncDriver:
                     held = False
                     conn = None
                 yield from entries
+                if asm.error is not None:
+                    raise asm.error
                 if not data:
                     break
         finally:
@@ -1248,6 +1269,8 @@ class _AsyncDriver:
                     entries = asm.feed(data) if data else asm.finish()
                     for e in entries:
                         emit(e)
+                    if asm.error is not None:
+                        raise asm.error
                     if not data:
                         break
             except BaseException:
