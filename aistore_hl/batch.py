@@ -566,16 +566,14 @@ class _Assembler:
 
     def _cut(self, why: str = "") -> BatchIncomplete:
         i = min(self.done_count, self.n - 1)
-        exc = BatchIncomplete(
+        return BatchIncomplete(
             self.req.first + i,
             self.req.items[i].display(),
             self.req.first + self.n,
             mid_entry=self._dec.tar.in_member or bool(why),
+            detail=why,
             url=self.url,
         )
-        if why:
-            exc.message += f" ({why})"
-        return exc
 
     def _set_meta(self, meta: Any) -> None:
         out = meta.get("out") if isinstance(meta, dict) else None

@@ -11,6 +11,7 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
     │   │   ├── ErrBckNotFound              an ais bucket does not exist
     │   │   ├── ErrRemoteBckNotFound        a remote (cloud / remote-ais) bucket does not exist
     │   │   ├── ErrObjNotFound              an object does not exist
+    │   │   │   └── BatchObjNotFound            one entry of a Get-Batch is missing
     │   │   └── ErrETLNotFound              an ETL does not exist
     │   ├── MethodNotAllowed            405
     │   ├── Conflict                    409
@@ -32,8 +33,12 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
         ├── ObjectChanged               the object changed while a read was being resumed
         ├── UnexpectedResponse          an answer the protocol does not allow (e.g. PUT not redirected)
         ├── TransferError               files of put_files / download_files failed; the rest completed
+        ├── BatchError                  a Get-Batch answer that does not hold what was asked
+        │   ├── BatchIncomplete             it ended (or was cut) before an entry
+        │   └── BatchEntryMismatch          an entry's name, size or count is not the one asked
         ├── Timeout                     a wait (e.g. for a job) ran out of time
         └── InvalidArgument (ValueError)    a bad argument, detected before any request
+            ├── EmptyBatch                  a Get-Batch without entries
             ├── InvalidBckProvider
             │   └── UnknownBckProvider (+ BadRequest)  a provider the server does not know
             ├── InvalidRequest (+ BadRequest)   a request the server would refuse with 400
@@ -1011,31 +1016,45 @@ class BatchIncomplete(BatchError):
     Args:
         index: Position (0-based) of the first entry not delivered.
         name: That entry as ``bucket/object`` (``[archpath]`` appended for an archived file).
-        expected: Entries asked for in this request.
+        expected: Entries asked for up to the end of this request.
         mid_entry: The answer stopped inside that entry's data (not between two entries).
+        detail: What stopped it, when known (e.g. the connection error).
         url: The request URL, if known.
     """
 
     def __init__(
-        self, index: int, name: str, expected: int, *, mid_entry: bool = False, url: str = ""
+        self,
+        index: int,
+        name: str,
+        expected: int,
+        *,
+        mid_entry: bool = False,
+        detail: str = "",
+        url: str = "",
     ) -> None:
         where = "in the middle of" if mid_entry else "before"
-        super().__init__(
-            f"Get-Batch answer ended {where} entry {index} ({name}): {index} of {expected} entries delivered",
-            url=url,
+        msg = (
+            f"Get-Batch answer ended {where} entry {index} ({name}): {index} of {expected} entries delivered"
         )
+        super().__init__(f"{msg} ({detail})" if detail else msg, url=url)
         self.args = (index, name, expected)
         self.index = index
         self.name = name
         self.expected = expected
         self.mid_entry = mid_entry
+        self.detail = detail
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_batch_incomplete, (self.index, self.name, self.expected, self.mid_entry, self.url))
+        return (
+            _batch_incomplete,
+            (self.index, self.name, self.expected, self.mid_entry, self.detail, self.url),
+        )
 
 
-def _batch_incomplete(index: int, name: str, expected: int, mid_entry: bool, url: str) -> BatchIncomplete:
-    return BatchIncomplete(index, name, expected, mid_entry=mid_entry, url=url)
+def _batch_incomplete(
+    index: int, name: str, expected: int, mid_entry: bool, detail: str, url: str
+) -> BatchIncomplete:
+    return BatchIncomplete(index, name, expected, mid_entry=mid_entry, detail=detail, url=url)
 
 
 class BatchEntryMismatch(BatchError):
@@ -1051,9 +1070,14 @@ class BatchEntryMismatch(BatchError):
         super().__init__(f"Get-Batch entry {index}: {message}", url=url)
         self.args = (index, message)
         self.index = index
+        self.detail = message
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.index, self.message.split(": ", 1)[-1]))
+        return (_batch_mismatch, (self.index, self.detail, self.url))
+
+
+def _batch_mismatch(index: int, message: str, url: str) -> BatchEntryMismatch:
+    return BatchEntryMismatch(index, message, url=url)
 
 
 class EmptyBatch(InvalidArgument):
@@ -1063,3 +1087,6 @@ class EmptyBatch(InvalidArgument):
 
     def __init__(self) -> None:
         super().__init__([], "has no entries: add objects before get()")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), ())
