@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         AsyncObject,
         AsyncObjectGroup,
     )
+    from aistore_hl.batch import AsyncBatch, Batch, BatchEntry
     from aistore_hl.obj_stream import AsyncObjStream
 
 __version__ = "0.1.0"
@@ -78,6 +79,10 @@ _LAZY = {
     "AsyncObject": "aistore_hl.aio",
     "AsyncObjectGroup": "aistore_hl.aio",
     "AsyncObjStream": "aistore_hl.obj_stream",
+    # Get-Batch loads with the first ``client.batch(...)``
+    "AsyncBatch": "aistore_hl.batch",
+    "Batch": "aistore_hl.batch",
+    "BatchEntry": "aistore_hl.batch",
 }
 
 
@@ -99,6 +104,7 @@ __all__ = [
     "AISError",
     "AISException",
     "ActionMsg",
+    "AsyncBatch",
     "AsyncBucket",
     "AsyncClient",
     "AsyncCluster",
@@ -107,6 +113,8 @@ __all__ = [
     "AsyncObjStream",
     "AsyncObject",
     "AsyncObjectGroup",
+    "Batch",
+    "BatchEntry",
     "Bck",
     "Bucket",
     "BucketEntry",
