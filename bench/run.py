@@ -47,6 +47,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import aisutil  # noqa: E402
+import fsspec_case  # noqa: E402
 from relay import CountingRelay  # noqa: E402
 
 WORKERS = HERE / "workers"
@@ -741,7 +742,7 @@ def med(values: list[float]) -> float | None:
 
 
 def metric(case: str, res: dict[str, Any]) -> float:
-    if case in ("get_large", "download", "put_large", "put_large_tmpfs"):
+    if case in ("get_large", "download", "put_large", "put_large_tmpfs", fsspec_case.CASE):
         return res["bytes"] / res["seconds"] / 1e6
     if case in ("get_small", "put_small", "list"):
         return res["ops"] / res["seconds"]
@@ -1122,6 +1123,7 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
                 checks=[("ours/official", ratio("import", "ours:devvenv", "official"), None, "")],
             )
         )
+    rows += fsspec_case.rows(m, ratio, ctx)
     rows = [r for r in rows if any(r[k] is not None for k in ("ours", "ours_async", "official", "ceiling"))]
     for row in rows:
         row["verdicts"] = [_verdict(c) for c in row["checks"]]
@@ -1274,7 +1276,8 @@ def main(argv: list[str] | None = None) -> int:
         "--rounds", type=int, default=0, help="timed rounds after the warm-up (>= 3; default 5, --quick 3)"
     )
     ap.add_argument(
-        "--cases", default="get_large,download,put_large,put_large_tmpfs,get_small,put_small,list,import"
+        "--cases",
+        default="get_large,download,put_large,put_large_tmpfs,get_small,put_small,list,import,fsspec",
     )
     ap.add_argument("--port", type=int, default=int(os.environ.get("AIS_BENCH_PORT", 21080)))
     ap.add_argument("--out", default=str(HERE / "results"))
@@ -1403,6 +1406,8 @@ def main(argv: list[str] | None = None) -> int:
                         case_list(ctx, r, warm)
                     elif case == "import":
                         case_import(ctx, r, warm)
+                    elif case == "fsspec":
+                        fsspec_case.bench_round(ctx, r, warm)
                     cores = foreign.cores(fc)
                     ctx.extra.setdefault("foreign_cpu", []).append((r, case, round(cores, 3)))
                     log(f"  {case}: {time.monotonic() - t:.0f}s (other processes: {cores:.2f} cores)")

@@ -58,6 +58,7 @@ class AISReadaheadCache(BaseCache):  # type: ignore[misc]  # fsspec is untyped
         self.tail = b""
         self.tail_start = size  # nothing kept yet
         self.fetches = 0  # ranged GETs sent: what the tests and the bench count
+        self.last_end = -1  # where the reader's previous read ended
 
     def _get(self, start: int, end: int) -> bytes:
         self.fetches += 1
@@ -83,6 +84,12 @@ class AISReadaheadCache(BaseCache):  # type: ignore[misc]  # fsspec is untyped
         end = self.size if stop is None else min(stop, self.size)
         if start >= self.size or start >= end:
             return b""
+        try:
+            return self._serve(start, end)
+        finally:
+            self.last_end = end
+
+    def _serve(self, start: int, end: int) -> bytes:
         if self.size <= self.blocksize and not self.block:
             self.miss_count += 1
             self.block, self.block_start = self._get(0, self.size), 0
@@ -109,7 +116,9 @@ class AISReadaheadCache(BaseCache):  # type: ignore[misc]  # fsspec is untyped
             fetch_from = block_end
         else:
             fetch_from = start
-        sequential = bool(self.block) and self.block_start <= start <= block_end
+        # A scan is a read that starts where the reader's previous read ended; one that skips
+        # bytes (the next chunk of a column selection) starts over at blocksize.
+        sequential = bool(self.block) and start == self.last_end
         self.window = min(self.window * 2, self.max_blocksize) if sequential else self.blocksize
         fetch_to = min(self.size, end + self.window)
         if self.tail and fetch_to > self.tail_start >= end:
