@@ -221,10 +221,12 @@ class AISAsyncFileSystem(AsyncFileSystem):  # type: ignore[misc]  # fsspec is un
             if rng is None:
                 try:
                     s = await obj.get()
-                except ErrObjNotFound:
+                except AISError as exc:
+                    if not _paths.is_not_an_object(exc):
+                        raise
                     if await self._isdir(path):
                         raise IsADirectoryError(errno.EISDIR, "Is a directory", path) from None
-                    raise
+                    raise FileNotFoundError(errno.ENOENT, "No such file", path) from exc
                 async with s:
                     return bytes(await s.read_all())
             if rng[1] is not None and rng[1] < rng[0]:

@@ -340,11 +340,13 @@ class AISFileSystem(AbstractFileSystem):  # type: ignore[misc]  # fsspec is unty
             if rng is None:
                 try:
                     stream = obj.get()
-                except ErrObjNotFound:
+                except AISError as exc:
                     # Asked only now, not before every read: a name that is no object may be a prefix.
+                    if not _paths.is_not_an_object(exc):
+                        raise
                     if self.isdir(path):
                         raise IsADirectoryError(errno.EISDIR, "Is a directory", path) from None
-                    raise
+                    raise FileNotFoundError(errno.ENOENT, "No such file", path) from exc
                 with stream:
                     return stream.read_all()
             if rng[1] is not None and rng[1] < rng[0]:
@@ -404,11 +406,15 @@ class AISFileSystem(AbstractFileSystem):  # type: ignore[misc]  # fsspec is unty
         p = self._parse(rpath)
         if outfile is None and hasattr(lpath, "write"):
             outfile, lpath = lpath, None
-        if outfile is None and self.isdir(rpath):
-            os.makedirs(lpath, exist_ok=True)
-            return
-        with _paths.translated(rpath):
+        try:
             stream = self._bucket(p).object(p.key).get(chunk_size=STREAM_CHUNK)
+        except AISError as exc:
+            # fsspec's get() hands directories here too: asked only when the GET found no object.
+            if outfile is None and _paths.is_not_an_object(exc) and self.isdir(rpath):
+                os.makedirs(lpath, exist_ok=True)
+                return
+            with _paths.translated(rpath):
+                raise
         with stream:
             length = stream.headers.get("content-length")
             callback.set_size(int(length) if length else None)

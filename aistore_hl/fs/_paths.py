@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from aistore_hl.errors import ErrBckAlreadyExists, NotFound, RangeNotSatisfiable
+from aistore_hl.errors import AISError, ErrBckAlreadyExists, ErrObjNotFound, NotFound, RangeNotSatisfiable
 from aistore_hl.types import Namespace
 
 #: Listing properties the filesystem asks for: what ``info`` reports for a listed file.
@@ -224,13 +224,28 @@ def suffix_only(start: int | None, end: int | None) -> bool:
 
 @contextlib.contextmanager
 def translated(path: str) -> Iterator[None]:
-    """Raise fsspec's (builtin) exceptions for AIS's: 404 -> FileNotFoundError, 409 -> FileExistsError."""
+    """Raise fsspec's (builtin) exceptions for AIS's: 404 (and a GET of a directory name, see
+    ``is_not_an_object``) -> FileNotFoundError, bucket exists -> FileExistsError."""
     try:
         yield
-    except NotFound as exc:
-        raise FileNotFoundError(2, "No such file or directory", path) from exc
-    except ErrBckAlreadyExists as exc:
-        raise FileExistsError(17, "Bucket exists", path) from exc
+    except AISError as exc:
+        if isinstance(exc, NotFound) or is_not_an_object(exc):
+            raise FileNotFoundError(2, "No such file or directory", path) from exc
+        if isinstance(exc, ErrBckAlreadyExists):
+            raise FileExistsError(17, "Bucket exists", path) from exc
+        raise
+
+
+def is_not_an_object(exc: BaseException) -> bool:
+    """A GET of a name that is no object: 404, or AIS 5.0's 500 ``ErrLmetaNotFound``.
+
+    A target stores ``a/b`` in a directory ``a`` of its mountpath, so a GET of ``a`` on the
+    target that owns that name finds a directory with no object metadata and answers 500
+    ("no data available") instead of 404 (a HEAD answers 404).
+    """
+    return isinstance(exc, ErrObjNotFound) or (
+        isinstance(exc, AISError) and getattr(exc, "tcode", "") == "ErrLmetaNotFound"
+    )
 
 
 def is_unsatisfiable(exc: BaseException) -> bool:
