@@ -41,8 +41,8 @@ def check_wait_args(job_id: str, job_kind: str, timeout: float, *, allow_zero: b
         raise InvalidRequest("", "give job_id or job_kind to wait for", param="job_id")
     # For wait_for_job, 0 is the seed's "poll once": one status request, then Timeout if the job
     # still runs. wait_for_idle (not in the seed) needs two polls, so 0 could never succeed.
-    low_ok = timeout >= 0 if allow_zero else timeout > 0
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or not low_ok:
+    is_number = isinstance(timeout, int | float) and not isinstance(timeout, bool)
+    if not is_number or not (timeout >= 0 if allow_zero else timeout > 0):
         bound = ">= 0" if allow_zero else "> 0"
         raise InvalidArgument(timeout, f"must be a number of seconds {bound}", param="timeout")
 

@@ -338,9 +338,12 @@ class Bck(SeedModel):
             object.__setattr__(self, "provider", p)
 
     def as_query(self) -> dict[str, str]:
-        """Return the bucket's query parameters: ``provider`` and, if set, ``namespace``."""
+        """Return the bucket's query parameters: ``provider`` and, if not global, ``namespace``.
+
+        For a global namespace (None or ``Namespace()``) this is the seed's ``{"provider": ...}``.
+        """
         q = {"provider": self.provider}
-        if self.ns is not None:
+        if self.ns is not None and not self.ns.is_global():
             q["namespace"] = self.ns.get_path()
         return q
 
