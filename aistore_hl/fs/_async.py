@@ -17,12 +17,12 @@ from fsspec.utils import stringify_path
 from aistore_hl.const import ProviderAIS
 from aistore_hl.errors import AISError, ConnectionFailed, ErrObjNotFound, NotFound
 from aistore_hl.fs import _paths
-from aistore_hl.fs._core import COPY_IN_MEMORY, JOB_BATCH, STREAM_CHUNK, common_prefix
+from aistore_hl.fs._core import COPY_IN_MEMORY, JOB_BATCH, STREAM_CHUNK, _ClientAware, common_prefix
 from aistore_hl.fs._file import AISFile
 from aistore_hl.fs._paths import AISPath
 
 
-class AISAsyncFileSystem(AsyncFileSystem):  # type: ignore[misc]  # fsspec is untyped
+class AISAsyncFileSystem(AsyncFileSystem, metaclass=_ClientAware):  # type: ignore[misc]  # fsspec is untyped
     """``ais://`` as an fsspec ``AsyncFileSystem`` on ``AsyncClient`` (aiohttp, one event loop).
 
     The same paths, semantics and AIS differences as :class:`AISFileSystem` (see its docstring:

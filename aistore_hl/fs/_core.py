@@ -45,6 +45,24 @@ def common_prefix(names: Iterable[str]) -> str:
     return lo[:n]
 
 
+#: fsspec's metaclass (``fsspec.spec._Cached``), taken from its public class, not by private name.
+_FsspecMeta: Any = type(AbstractFileSystem)
+
+
+class _ClientAware(_FsspecMeta):  # type: ignore[misc]  # fsspec is untyped
+    """fsspec's instance cache, except for filesystems given their own ``client``.
+
+    fsspec keys cached instances by the ``repr`` of the arguments, and two clients of one
+    endpoint with different tokens, timeouts or TLS settings have the same ``repr``: such a
+    filesystem is always a new instance (the caller owns and shares the client anyway).
+    """
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("client") is not None:
+            kwargs["skip_instance_cache"] = True
+        return super().__call__(*args, **kwargs)
+
+
 class _Batch(threading.local):
     """Copies recorded by ``cp_file`` while ``copy`` runs, sent together at its end."""
 
@@ -52,7 +70,7 @@ class _Batch(threading.local):
         self.pairs: list[tuple[str, str]] | None = None
 
 
-class AISFileSystem(AbstractFileSystem):  # type: ignore[misc]  # fsspec is untyped
+class AISFileSystem(AbstractFileSystem, metaclass=_ClientAware):  # type: ignore[misc]  # fsspec is untyped
     """fsspec filesystem for AIStore: ``ais://bucket/key``, on aistore_hl's ``Client``.
 
     Registered as fsspec protocol ``ais`` (entry point ``fsspec.specs``), so

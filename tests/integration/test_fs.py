@@ -7,6 +7,7 @@ import asyncio
 import errno
 import gzip
 import os
+import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,9 @@ def test_endpoint_and_client_options(ais_endpoint: str, client: Client, bkt: str
     assert fs2.client is client  # shared: its pool, retries, timeouts, TLS and token
     assert fs2.cat_file(f"ais://{bkt}/k") == b"1"
     assert fs2.unstrip_protocol(f"{bkt}/k") == f"ais://{bkt}/k"
+    assert AISFileSystem(client=client) is not AISFileSystem(client=client)  # never a cached one
+    fs3 = pickle.loads(pickle.dumps(fs1))  # dask/multiprocessing workers get a working copy
+    assert fs3.cat_file(f"{bkt}/k") == b"1" and fs3.client is not fs1.client
     aws = AISFileSystem(client=client, provider="aws", skip_instance_cache=True)
     assert aws._bucket(aws._parse("ais://b/k")).provider == "aws"
 
