@@ -370,7 +370,9 @@ class Bucket(BucketCore):
                 objects in response depends on the bucket backend. E.g, AWS bucket cannot return
                 more than 5,000 objects in a single page. NOTE: If "page_size" is greater than a
                 backend maximum, the backend maximum objects are returned. Defaults to "0" - return
-                maximum number objects.
+                maximum number objects. None means the same (the seed sent it as JSON null, which
+                the server reads as 0); so does None for ``prefix``, ``props``, ``uuid`` and
+                ``continuation_token`` (read as "").
             uuid (str, optional): Job ID, required to get the next page of objects
             continuation_token (str, optional): Marks the object to start reading the next page
 
@@ -379,7 +381,8 @@ class Bucket(BucketCore):
             page. Empty continuation token marks the final page of the object list.
 
         Raises:
-            InvalidArgument: A bad argument (nothing is sent).
+            InvalidRequest: A value the server would refuse with 400, e.g. ``page_size="10"`` or
+                a negative one (nothing is sent; a ``ValueError`` and a ``BadRequest``).
             ErrBckNotFound: The bucket does not exist.
             AISError: All other types of errors with AIStore.
             ConnectionFailed: Connection error.

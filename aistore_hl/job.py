@@ -122,8 +122,9 @@ class Job:
                 is 5 minutes. 0 polls once, as in the seed.
             raise_on_failure: Raise ``JobFailed`` if the job ended with an error or was aborted.
                 Off by default: the seed returned silently for a failed job (e.g. a
-                ``delete-listrange`` naming a missing object); check ``err`` / ``aborted`` of the
-                returned status, or pass True.
+                ``delete-listrange`` naming a missing object), and today's official SDK's
+                ``Job.wait`` returns a ``WaitResult`` with ``success=False``; check ``err`` /
+                ``aborted`` of the returned status, or pass True.
 
         Returns:
             The final job status (the seed SDK returned None).

@@ -459,7 +459,8 @@ class Object(ObjectCore):
             content (bytes): bytes to put as an object. Also accepted: bytearray/memoryview, a
                 binary file object, or an iterable of bytes chunks (sent chunked), and, as in the
                 seed, a ``str`` (sent as ISO-8859-1). Neither (or both empty) writes an empty
-                object, as in the seed; today's official SDK refuses that.
+                object, as in the seed. (Today's official SDK has no ``put``: its ``put_content``
+                and ``put_file`` each require their argument.)
 
         Returns:
             Object properties (the target's response headers: ``ais-checksum-type``,

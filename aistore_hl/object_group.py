@@ -93,7 +93,9 @@ class ObjectGroupCore:
         The seed-era SDK sent such a group's operation with a null selection; the server of its
         time started the job, which failed with "empty range template" and touched nothing.
         AIS 5.0 reads the same request as *every object in the bucket*, so for these groups
-        ``delete`` / ``evict`` / ``prefetch`` send nothing and return "" (no job).
+        ``delete`` / ``evict`` / ``prefetch`` send nothing and return "" (no job). Today's official
+        SDK builds the group too, but its operations then fail with ``AttributeError`` (it keeps no
+        collection for an empty list or template).
         """
         return self._names == [] or self._template == ""
 

@@ -202,7 +202,9 @@ SNODE_KEYS = ["daemon_id", "daemon_type", "public_net", "intra_control_net", "in
 NETINFO_KEYS = ["node_hostname", "daemon_port", "direct_url"]
 
 
-def test_k01_k03_get_info_dict_has_the_seeds_fields_and_nesting(client: Client, raw: httpx.Client) -> None:
+def test_k01_k03_k05_get_info_dict_has_the_seeds_fields_and_nesting(
+    client: Client, raw: httpx.Client
+) -> None:
     d = client.cluster().get_info().dict()
     truth = raw.get("/v1/daemon", params={"what": "smap"}).json()
     assert list(d) == SMAP_KEYS
@@ -552,7 +554,7 @@ def test_g04_delete_with_an_empty_name_in_the_list(three: Bucket, nowhere: Clien
     assert _names(three) == THREE
 
 
-def test_g05_delete_naming_a_missing_object_and_waiting(client: Client, three: Bucket) -> None:
+def test_g05_j10_delete_naming_a_missing_object_and_waiting(client: Client, three: Bucket) -> None:
     """Seed: the job ended with an error ("... does not exist") and ``wait_for_job`` returned."""
     job_id = three.objects(obj_names=["q", "nope"]).delete()
     status = client.job().wait_for_job(job_id=job_id, timeout=60)
@@ -729,7 +731,7 @@ def a_file(tmp_path: Path) -> str:
         "o17-latin1",
     ],
 )
-def test_o11_o17_put_emptiness_decides(
+def test_o11_o17_o18_put_emptiness_decides(
     bucket: Bucket, raw: httpx.Client, a_file: str, kwargs: dict[str, Any], stored: bytes
 ) -> None:
     kwargs = {k: (a_file if v == "@" else v) for k, v in kwargs.items()}
@@ -780,7 +782,7 @@ def test_j02_status_without_id_or_kind(nowhere: Client) -> None:
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"job_id": "bogus"}, {"job_kind": "lru"}], ids=["j03-bogus-id", "j04-kind-not-running"]
+    "kwargs", [{"job_id": "bogus"}, {"job_kind": "blob-download"}], ids=["j03-bogus", "j04-kind-never-run"]
 )
 def test_j03_j04_status_not_found(client: Client, kwargs: dict[str, str]) -> None:
     with pytest.raises(NotFound) as info:
@@ -799,12 +801,11 @@ def test_j07_wait_for_job_timeout_str(client: Client, copy_job: str) -> None:
         client.job().wait_for_job(job_id=copy_job, timeout="30")  # type: ignore[arg-type]
 
 
-def test_j08_wait_for_job_timeout_zero_polls_once(client: Client, bucket: Bucket) -> None:
+def test_j08_wait_for_job_timeout_zero_polls_once(client: Client, copy_job: str) -> None:
     """Seed: one status request, then Timeout while the job runs (or return if it ended)."""
-    job_id = client.job().start(job_kind="cleanup-store")
     with contextlib.suppress(Timeout):  # still running at the single poll
-        client.job().wait_for_job(job_id=job_id, timeout=0)
-    assert client.job().wait_for_job(job_id=job_id, timeout=60).end_time != 0
+        client.job().wait_for_job(job_id=copy_job, timeout=0)
+    assert client.job().wait_for_job(job_id=copy_job, timeout=60).end_time != 0
 
 
 def test_j09_wait_for_a_job_that_does_not_exist(client: Client) -> None:
