@@ -443,6 +443,9 @@ class AISAsyncFileSystem(AsyncFileSystem, metaclass=_ClientAware):  # type: igno
         p = self._parse(path)
         if not p.bucket or not p.key:
             raise IsADirectoryError(errno.EISDIR, "A bucket is a directory", path)
+        if "a" in mode:
+            # AIS's append API is not in aistore_hl's core; rewriting would lose the old bytes.
+            raise NotImplementedError("appending to an AIS object is not supported (mode 'ab')")
         return AISFile(
             self, p.join(p.key), mode, block_size=block_size, autocommit=autocommit,
             cache_options=cache_options, **kwargs,

@@ -402,6 +402,9 @@ class AISFileSystem(AbstractFileSystem, metaclass=_ClientAware):  # type: ignore
         p = self._parse(path)
         if not p.bucket or not p.key:
             raise IsADirectoryError(errno.EISDIR, "A bucket is a directory", path)
+        if "a" in mode:
+            # AIS's append API is not in aistore_hl's core; rewriting would lose the old bytes.
+            raise NotImplementedError("appending to an AIS object is not supported (mode 'ab')")
         return AISFile(
             self,
             p.join(p.key),
@@ -588,8 +591,9 @@ class AISFileSystem(AbstractFileSystem, metaclass=_ClientAware):  # type: ignore
         """Delete objects: ``path`` (globs, lists), and with ``recursive`` everything below.
 
         Several objects of a bucket go in one ``delete-listrange`` job, waited for (see the
-        class docstring); pseudo-directories vanish with their last object. Buckets are not
-        destroyed (``rmdir`` does that).
+        class docstring); pseudo-directories vanish with their last object. A directory without
+        ``recursive`` removes nothing (it is no object). Buckets are not destroyed (``rmdir``
+        does that).
 
         Raises:
             FileNotFoundError: Nothing matched.
