@@ -47,6 +47,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import aisutil  # noqa: E402
+import batch_case  # noqa: E402
 import fsspec_case  # noqa: E402
 from relay import CountingRelay  # noqa: E402
 
@@ -1124,6 +1125,7 @@ def build_rows(summary: dict[str, Any], ctx: Ctx) -> list[dict[str, Any]]:
             )
         )
     rows += fsspec_case.rows(m, ratio, ctx)
+    rows += batch_case.rows(ctx.extra["batch"]) if "batch" in ctx.extra else []
     rows = [r for r in rows if any(r[k] is not None for k in ("ours", "ours_async", "official", "ceiling"))]
     for row in rows:
         row["verdicts"] = [_verdict(c) for c in row["checks"]]
@@ -1277,7 +1279,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--cases",
-        default="get_large,download,put_large,put_large_tmpfs,get_small,put_small,list,import,fsspec",
+        default="get_large,download,put_large,put_large_tmpfs,get_small,put_small,list,import,fsspec,batch",
     )
     ap.add_argument("--port", type=int, default=int(os.environ.get("AIS_BENCH_PORT", 21080)))
     ap.add_argument("--out", default=str(HERE / "results"))
@@ -1411,6 +1413,8 @@ def main(argv: list[str] | None = None) -> int:
                     cores = foreign.cores(fc)
                     ctx.extra.setdefault("foreign_cpu", []).append((r, case, round(cores, 3)))
                     log(f"  {case}: {time.monotonic() - t:.0f}s (other processes: {cores:.2f} cores)")
+        if "batch" in cases:  # Get-Batch interleaves its own rounds (bench/batch_case.py)
+            ctx.extra["batch"] = batch_case.collect(endpoint, p.rounds, log, (OURS_PY, OURS_ENV))
     finally:
         if cluster is not None:
             log("stopping bench cluster")
