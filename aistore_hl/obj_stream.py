@@ -373,6 +373,75 @@ class _Buffered:
         return rest
 
 
+class _SeedResponse:
+    """What the seed's ``ObjStream.stream`` was used for, over an :class:`ObjStream`.
+
+    The seed's ``ObjStream`` was a pydantic model whose ``stream`` field held the
+    ``requests.Response`` of the GET; seed-era code read it with ``iter_content``, ``raw``,
+    ``headers`` and ``close()``. This view offers those on the same (verified) stream: reading
+    through it advances the ``ObjStream``.
+    """
+
+    def __init__(self, stream: ObjStream) -> None:
+        self._stream = stream
+
+    @property
+    def headers(self) -> Header:
+        """The response headers (case-insensitive)."""
+        return self._stream.headers
+
+    @property
+    def status_code(self) -> int:
+        """The response status (200, or 206 for a range)."""
+        return self._stream.status_code
+
+    @property
+    def ok(self) -> bool:
+        """True: an error answer raised before the stream existed."""
+        return self._stream.status_code < 400
+
+    @property
+    def raw(self) -> io.RawIOBase:
+        """A raw file-like view of the content (``ObjStream.raw()``)."""
+        return self._stream.raw()
+
+    @property
+    def content(self) -> bytes:
+        """All remaining content (``ObjStream.read_all()``)."""
+        return self._stream.read_all()
+
+    def iter_content(self, chunk_size: int | None = 1, decode_unicode: bool = False) -> Iterator[bytes]:
+        """Yield the content in ``chunk_size`` pieces (None: as they arrive), as requests did.
+
+        Args:
+            chunk_size: Bytes per chunk (the last may be shorter); None for pieces as received.
+            decode_unicode: Accepted for compatibility; the content is always bytes.
+
+        Yields:
+            The chunks; the stream is closed after the last.
+        """
+        if chunk_size is None:
+            try:
+                if head := self._stream._take_buffered():
+                    yield head
+                while piece := self._stream._next_piece():
+                    yield piece
+            finally:
+                self._stream.close()
+            return
+        chunker = _Chunker(validate_chunk_size(chunk_size), self._stream._take_buffered())
+        try:
+            while piece := self._stream._next_piece():
+                yield from chunker.split(piece)
+            yield from chunker.finish()
+        finally:
+            self._stream.close()
+
+    def close(self) -> None:
+        """Close the stream."""
+        self._stream.close()
+
+
 class _Chunker:
     """Cuts pieces of any size into chunks of exactly ``size`` bytes, copying as little as it can.
 
@@ -669,6 +738,15 @@ class ObjStream(_Buffered):
         ``readline`` etc. Closing it closes the stream.
         """
         return _RawReader(self)
+
+    @property
+    def stream(self) -> _SeedResponse:
+        """The seed's ``stream`` field (its ``requests.Response``), as a view of this stream.
+
+        Offers what seed-era code called on it: ``iter_content(chunk_size)``, ``raw``,
+        ``content``, ``headers``, ``status_code``, ``ok`` and ``close()``.
+        """
+        return _SeedResponse(self)
 
     def __iter__(self) -> Iterator[bytes]:
         """Yield chunks of exactly ``chunk_size`` bytes (the last may be shorter)."""

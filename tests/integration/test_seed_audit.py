@@ -759,6 +759,20 @@ def test_o19_object_delete(bucket: Bucket) -> None:
     assert bucket.list_all_objects() == []
 
 
+def test_o20_objstream_stream_is_the_seeds_response(bucket: Bucket) -> None:
+    """Seed: ``ObjStream.stream`` was the GET's ``requests.Response``."""
+    bucket.object("o").put(content=b"abcdefg")
+    s = bucket.object("o").get()
+    assert (s.stream.status_code, s.stream.ok, s.stream.headers["content-length"]) == (200, True, "7")
+    assert list(s.stream.iter_content(3)) == [b"abc", b"def", b"g"]
+    assert b"".join(bucket.object("o").get().stream.iter_content(None)) == b"abcdefg"
+    assert bucket.object("o").get().stream.raw.read() == b"abcdefg"
+    closing = bucket.object("o").get()
+    closing.stream.close()
+    with pytest.raises(ValueError):  # closed through the view: reading it again is an error
+        closing.read_all()
+
+
 # ======================================================================================
 # Job
 # ======================================================================================
