@@ -13,6 +13,8 @@ itself is timed):
   httpx (no aistore_hl, redirects followed) — the transfer with no decoding at all;
 * ``ranged:hl``: those 5 MiB ranged GETs through aistore_hl's ``Object.get(byte_range=...)``
   (direct reads from the owning target, as ``ours`` does);
+* ``bytes``: the file's bytes, start to end, read in 5 MiB pieces from ``AISFileSystem.open``
+  (our file object and cache, no decoding): the same work as ``ceiling``, through fsspec;
 * ``col`` / ``col:readahead``: one column of three, row group after row group without
   pre-buffering (``ParquetFile(f, pre_buffer=False).read(columns=[...])``), with our cache and
   with fsspec's ``readahead``: reads that jump, where the caches differ. The MB/s of these two
@@ -47,7 +49,7 @@ WORKER = r"""
 import json, sys, time
 mode, endpoint, bucket, obj, block = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 out = {"ok": True}
-if mode in ("ours", "ours:readahead", "col", "col:readahead"):
+if mode in ("ours", "ours:readahead", "col", "col:readahead", "bytes"):
     import pyarrow.dataset  # read_table's own lazy import: loaded before the clock starts
     import pyarrow.parquet as pq
     from aistore_hl.fs import AISFileSystem
@@ -63,6 +65,13 @@ if mode in ("ours", "ours:readahead", "col", "col:readahead"):
     t = time.perf_counter()
     if mode == "ours":
         table = pq.read_table(path, filesystem=fs)
+    elif mode == "bytes":  # the same bytes, start to end, through our file object: no decoding
+        with fs.open(path, "rb") as f:
+            n = 0
+            while chunk := f.read(block):
+                n += len(chunk)
+        assert n == size, (n, size)
+        table = None
     elif mode == "ours:readahead":
         with fs.open(path, "rb", cache_type="readahead") as f:
             table = pq.read_table(f)
@@ -70,7 +79,7 @@ if mode in ("ours", "ours:readahead", "col", "col:readahead"):
         cache = "readahead" if mode == "col:readahead" else "aisreadahead"
         with fs.open(path, "rb", cache_type=cache) as f:
             table = pq.ParquetFile(f, pre_buffer=False).read(columns=["value"])
-    out.update(seconds=time.perf_counter() - t, bytes=size, gets=gets[0], rows=table.num_rows)
+    out.update(seconds=time.perf_counter() - t, bytes=size, gets=gets[0], rows=table.num_rows if table else 0)
     del table
     fs.client.close()
 elif mode == "ceiling":
@@ -107,7 +116,7 @@ import os
 os._exit(0)
 """
 
-CLIENTS = ("ours", "ours:readahead", "ceiling", "ranged:hl", "col", "col:readahead")
+CLIENTS = ("ours", "ours:readahead", "ceiling", "ranged:hl", "bytes", "col", "col:readahead")
 
 
 def ensure_file(endpoint: str, mib: int, seed: int = 42) -> int:
@@ -219,6 +228,17 @@ def rows(m: Any, ratio: Any, ctx: Any) -> list[dict[str, Any]]:
             ],
         ),
         dict(
+            case="  Parquet file's bytes read through AISFileSystem.open, no decoding"
+            f" ({gets.get('bytes', 0):g} GETs)",
+            unit="MB/s",
+            ours=m(CASE, "bytes"),
+            ours_async=None,
+            official=None,
+            ceiling=m(CASE, "ceiling"),
+            ceiling_name="plain ranged GETs of 5 MiB",
+            checks=[("ours/ranged GETs", ratio(CASE, "bytes", "ceiling"), None, "")],
+        ),
+        dict(
             case="  Parquet read via fsspec: one column, no pre-buffering (GETs: "
             + f"ours {gets.get('col', 0):g}, fsspec readahead {gets.get('col:readahead', 0):g});"
             + " official = fsspec's readahead cache",
@@ -241,7 +261,9 @@ def main() -> int:
     endpoint = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080")
     size = ensure_file(endpoint, args.mib)
     results: dict[str, list[dict[str, Any]]] = {c: [] for c in CLIENTS}
-    ratios: dict[str, list[float]] = {"ours/ceiling": [], "ours/ours:readahead": [], "col/col:readahead": []}
+    ratios: dict[str, list[float]] = {
+        "ours/ceiling": [], "ours/ours:readahead": [], "bytes/ceiling": [], "col/col:readahead": [],
+    }  # fmt: skip
     for r in range(args.rounds + 1):  # round 0 warms up and is discarded
         k = r % len(CLIENTS)
         got = {c: measure(c, endpoint) for c in CLIENTS[k:] + CLIENTS[:k]}
@@ -255,6 +277,7 @@ def main() -> int:
             ratios["ours/ceiling"].append(mbps(got["ours"]) / mbps(got["ceiling"]))
             ratios["ours/ours:readahead"].append(mbps(got["ours"]) / mbps(got["ours:readahead"]))
             ratios["col/col:readahead"].append(mbps(got["col"]) / mbps(got["col:readahead"]))
+            ratios["bytes/ceiling"].append(mbps(got["bytes"]) / mbps(got["ceiling"]))
     row = {
         "case": "Parquet read via fsspec",
         "file_bytes": size,
@@ -272,6 +295,11 @@ def main() -> int:
         f"fsspec readahead {med['ours:readahead']:,.0f} | "
         f"ranged GETs of 5 MiB (httpx) {med['ceiling']:,.0f} | "
         f"(aistore_hl) {med['ranged:hl']:,.0f} MB/s | ours/ranged {q['ours/ceiling']:.2f}x |"
+    )
+    print(
+        f"| the same bytes through AISFileSystem.open | {med['bytes']:,.0f} MB/s"
+        f" ({row['gets']['bytes']:g} GETs)"
+        f" | {q['bytes/ceiling']:.2f}x the plain ranged GETs |"
     )
     print(
         f"| one column, no pre-buffer | ours {med['col']:,.0f} ({row['gets']['col']:g} GETs) | "

@@ -18,7 +18,7 @@ import pytest
 import xxhash
 from fsspec.callbacks import Callback
 
-from aistore_hl import Client, Namespace
+from aistore_hl import Client, Namespace, ObjectGroup
 from aistore_hl.fs import AISAsyncFileSystem, AISFileSystem
 
 MiB = 1 << 20
@@ -293,16 +293,26 @@ def test_put_get_recursive_with_callbacks(fs: AISFileSystem, bkt: str, tmp_path:
 
 
 def test_rm_recursive_waits_for_the_delete_job(
-    fs: AISFileSystem, bkt: str, raw: httpx.Client, client: Client
+    fs: AISFileSystem, bkt: str, raw: httpx.Client, client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fs.pipe({f"{bkt}/d/{i:03d}": b"x" for i in range(40)} | {f"{bkt}/d2/keep": b"k", f"{bkt}/solo": b"s"})
+    job_ids: list[str] = []
+    delete = ObjectGroup.delete
+
+    def recorded(group: ObjectGroup) -> str:
+        job_ids.append(delete(group))
+        return job_ids[-1]
+
+    monkeypatch.setattr(ObjectGroup, "delete", recorded)
     fs.rm(f"{bkt}/d", recursive=True)
     # The multi-object delete is a job AIS completes eventually; rm returned only after it did.
     assert _names(raw, bkt) == ["d2/keep", "solo"]
     assert not fs.exists(f"{bkt}/d")
-    jobs = client.job().status(job_kind="delete-listrange")
-    assert jobs.kind == "delete-listrange"
+    assert len(job_ids) == 1  # one job for the 40 objects
+    status = client.job().status(job_id=job_ids[0])
+    assert status.kind == "delete-listrange" and status.end_time != 0
     fs.rm(f"{bkt}/solo")  # one object: one DELETE
+    assert len(job_ids) == 1
     fs.rm(f"{bkt}/d2")  # a directory without recursive: its objects stay
     assert _names(raw, bkt) == ["d2/keep"]
     with pytest.raises(FileNotFoundError):
