@@ -372,7 +372,8 @@ class Bucket(BucketCore):
                 backend maximum, the backend maximum objects are returned. Defaults to "0" - return
                 maximum number objects. None means the same (the seed sent it as JSON null, which
                 the server reads as 0); so does None for ``prefix``, ``props``, ``uuid`` and
-                ``continuation_token`` (read as "").
+                ``continuation_token`` (read as ""). Today's official SDK refuses these Nones (its
+                pydantic ``ListObjectsMsg`` wants an int and strs).
             uuid (str, optional): Job ID, required to get the next page of objects
             continuation_token (str, optional): Marks the object to start reading the next page
 
