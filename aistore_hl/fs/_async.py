@@ -33,6 +33,10 @@ class AISAsyncFileSystem(AsyncFileSystem, metaclass=_ClientAware):  # type: igno
     Operations on many objects (``_cat``, ``_get``, ``_put``, ``_copy``) run ``batch_size`` of
     them at a time, as fsspec's async filesystems do.
 
+    Unlike the sync filesystem, which groups a ``copy`` into one job per bucket pair and
+    prefix, ``_copy`` runs fsspec's per-object ``_cp_file`` (``batch_size`` at a time): one
+    ``copy-listrange`` job per object that can be copied server-side.
+
     ``open()`` returns the same :class:`AISFile` as the sync filesystem; its reads and its final
     PUT run on fsspec's loop, so use it from sync code (not inside a coroutine of that loop).
     ``open_async`` is not implemented.

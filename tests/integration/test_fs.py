@@ -539,3 +539,14 @@ def _no_instance_cache() -> Iterator[None]:
     yield
     AISFileSystem.clear_instance_cache()
     AISAsyncFileSystem.clear_instance_cache()
+
+
+def test_names_that_share_a_directory_name_prefix(fs: AISFileSystem, bkt: str, raw: httpx.Client) -> None:
+    # AIS lists prefix "x/subdir" by walking the directory "x/subdir" on a target that has one,
+    # leaving out "x/subdir.txt" stored there: the filesystem lists whole directories ("x/").
+    for i in range(12):
+        fs.pipe({f"{bkt}/p{i}/subdir.txt": b"t", f"{bkt}/p{i}/subdir/f": b"f"})
+        fs.cp(f"{bkt}/p{i}/subdir*", f"{bkt}/c{i}", recursive=True)
+        assert sorted(fs.find(f"{bkt}/c{i}")) == sorted([f"{bkt}/c{i}/subdir.txt", f"{bkt}/c{i}/subdir/f"])
+        fs.rm([f"{bkt}/p{i}/subdir.txt", f"{bkt}/p{i}/subdir/f"])
+    assert all(not n.startswith("p") for n in _names(raw, bkt))

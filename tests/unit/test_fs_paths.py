@@ -103,6 +103,8 @@ def test_walk_tree_topdown_bottomup_and_depth() -> None:
     assert detailed[1]["d"]["type"] == "directory" and detailed[2]["f"]["type"] == "file"
 
 
-def test_common_prefix() -> None:
-    assert common_prefix(["a/b/c", "a/b/d", "a/bx"]) == "a/b"
-    assert common_prefix(["x"]) == "x" and common_prefix([]) == "" and common_prefix(["a", "b"]) == ""
+def test_common_prefix_ends_at_a_slash() -> None:
+    assert common_prefix(["a/b/c", "a/b/d", "a/bx"]) == "a/"
+    assert common_prefix(["x/source/subdir.txt", "x/source/subdir/f"]) == "x/source/"
+    assert common_prefix(["d/x", "d/y"]) == "d/" and common_prefix(["d/x"]) == "d/"
+    assert common_prefix(["x"]) == "" and common_prefix([]) == "" and common_prefix(["a", "b"]) == ""
