@@ -108,3 +108,16 @@ def test_common_prefix_ends_at_a_slash() -> None:
     assert common_prefix(["x/source/subdir.txt", "x/source/subdir/f"]) == "x/source/"
     assert common_prefix(["d/x", "d/y"]) == "d/" and common_prefix(["d/x"]) == "d/"
     assert common_prefix(["x"]) == "" and common_prefix([]) == "" and common_prefix(["a", "b"]) == ""
+
+
+def test_importing_aistore_hl_does_not_import_fsspec() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, aistore_hl; from aistore_hl import Client; assert 'fsspec' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    code = (
+        "import fsspec; fs = fsspec.filesystem('ais', endpoint='http://127.0.0.1:1');"
+        " assert type(fs).__name__ == 'AISFileSystem'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)  # found through the fsspec.specs entry point
