@@ -1,20 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.act_val_rm_node import ActValRmNode
     from ..models.archive_bck_msg import ArchiveBckMsg
     from ..models.args_msg import ArgsMsg
+    from ..models.blob_msg import BlobMsg
     from ..models.bprops_to_set import BpropsToSet
     from ..models.bsumm_ctrl_msg import BsummCtrlMsg
+    from ..models.config_to_set import ConfigToSet
+    from ..models.create_nbi_msg import CreateNBIMsg
+    from ..models.custom_md import CustomMD
     from ..models.evd_msg import EvdMsg
+    from ..models.index_shard_msg import IndexShardMsg
     from ..models.lso_msg import LsoMsg
+    from ..models.mpt_completed_part import MptCompletedPart
     from ..models.prefetch_msg import PrefetchMsg
+    from ..models.promote_args import PromoteArgs
+    from ..models.rechunk_msg import RechunkMsg
+    from ..models.shard_summ_msg import ShardSummMsg
     from ..models.tcb_msg import TCBMsg
     from ..models.tco_msg import TCOMsg
 
@@ -30,32 +40,56 @@ class ActMsg:
         Attributes:
             action (str): Action, e.g. `list`, `create-bck`, `copy-bck`, `start`.
             name (str | Unset): Action-specific extra argument.
-            value (ArchiveBckMsg | ArgsMsg | BpropsToSet | BsummCtrlMsg | EvdMsg | LsoMsg | PrefetchMsg | TCBMsg | TCOMsg |
-                Unset): Action-specific message.
+            value (ActValRmNode | ArchiveBckMsg | ArgsMsg | BlobMsg | bool | BpropsToSet | BsummCtrlMsg | ConfigToSet |
+                CreateNBIMsg | CustomMD | EvdMsg | IndexShardMsg | int | list[MptCompletedPart] | LsoMsg | PrefetchMsg |
+                PromoteArgs | RechunkMsg | ShardSummMsg | str | TCBMsg | TCOMsg | Unset): Action-specific message.
     """
 
     action: str
     name: str | Unset = UNSET
     value: (
-        ArchiveBckMsg
+        ActValRmNode
+        | ArchiveBckMsg
         | ArgsMsg
+        | BlobMsg
+        | bool
         | BpropsToSet
         | BsummCtrlMsg
+        | ConfigToSet
+        | CreateNBIMsg
+        | CustomMD
         | EvdMsg
+        | IndexShardMsg
+        | int
+        | list[MptCompletedPart]
         | LsoMsg
         | PrefetchMsg
+        | PromoteArgs
+        | RechunkMsg
+        | ShardSummMsg
+        | str
         | TCBMsg
         | TCOMsg
         | Unset
     ) = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.act_val_rm_node import ActValRmNode
         from ..models.archive_bck_msg import ArchiveBckMsg
         from ..models.args_msg import ArgsMsg
+        from ..models.blob_msg import BlobMsg
+        from ..models.bprops_to_set import BpropsToSet
         from ..models.bsumm_ctrl_msg import BsummCtrlMsg
+        from ..models.config_to_set import ConfigToSet
+        from ..models.create_nbi_msg import CreateNBIMsg
+        from ..models.custom_md import CustomMD
         from ..models.evd_msg import EvdMsg
+        from ..models.index_shard_msg import IndexShardMsg
         from ..models.lso_msg import LsoMsg
         from ..models.prefetch_msg import PrefetchMsg
+        from ..models.promote_args import PromoteArgs
+        from ..models.rechunk_msg import RechunkMsg
+        from ..models.shard_summ_msg import ShardSummMsg
         from ..models.tcb_msg import TCBMsg
         from ..models.tco_msg import TCOMsg
 
@@ -63,7 +97,7 @@ class ActMsg:
 
         name = self.name
 
-        value: dict[str, Any] | Unset
+        value: bool | dict[str, Any] | int | list[dict[str, Any]] | str | Unset
         if isinstance(self.value, Unset):
             value = UNSET
         elif (
@@ -75,10 +109,31 @@ class ActMsg:
             or isinstance(self.value, EvdMsg)
             or isinstance(self.value, PrefetchMsg)
             or isinstance(self.value, ArgsMsg)
+            or isinstance(self.value, BpropsToSet)
+            or isinstance(self.value, PromoteArgs)
+            or isinstance(self.value, BlobMsg)
+        ):
+            value = self.value.to_dict()
+        elif isinstance(self.value, list):
+            value = []
+            for componentsschemas_mpt_completed_parts_item_data in self.value:
+                componentsschemas_mpt_completed_parts_item = (
+                    componentsschemas_mpt_completed_parts_item_data.to_dict()
+                )
+                value.append(componentsschemas_mpt_completed_parts_item)
+
+        elif (
+            isinstance(self.value, CustomMD)
+            or isinstance(self.value, RechunkMsg)
+            or isinstance(self.value, IndexShardMsg)
+            or isinstance(self.value, ShardSummMsg)
+            or isinstance(self.value, CreateNBIMsg)
+            or isinstance(self.value, ActValRmNode)
+            or isinstance(self.value, ConfigToSet)
         ):
             value = self.value.to_dict()
         else:
-            value = self.value.to_dict()
+            value = self.value
 
         field_dict: dict[str, Any] = {}
 
@@ -96,13 +151,23 @@ class ActMsg:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.act_val_rm_node import ActValRmNode
         from ..models.archive_bck_msg import ArchiveBckMsg
         from ..models.args_msg import ArgsMsg
+        from ..models.blob_msg import BlobMsg
         from ..models.bprops_to_set import BpropsToSet
         from ..models.bsumm_ctrl_msg import BsummCtrlMsg
+        from ..models.config_to_set import ConfigToSet
+        from ..models.create_nbi_msg import CreateNBIMsg
+        from ..models.custom_md import CustomMD
         from ..models.evd_msg import EvdMsg
+        from ..models.index_shard_msg import IndexShardMsg
         from ..models.lso_msg import LsoMsg
+        from ..models.mpt_completed_part import MptCompletedPart
         from ..models.prefetch_msg import PrefetchMsg
+        from ..models.promote_args import PromoteArgs
+        from ..models.rechunk_msg import RechunkMsg
+        from ..models.shard_summ_msg import ShardSummMsg
         from ..models.tcb_msg import TCBMsg
         from ..models.tco_msg import TCOMsg
 
@@ -114,13 +179,26 @@ class ActMsg:
         def _parse_value(
             data: object,
         ) -> (
-            ArchiveBckMsg
+            ActValRmNode
+            | ArchiveBckMsg
             | ArgsMsg
+            | BlobMsg
+            | bool
             | BpropsToSet
             | BsummCtrlMsg
+            | ConfigToSet
+            | CreateNBIMsg
+            | CustomMD
             | EvdMsg
+            | IndexShardMsg
+            | int
+            | list[MptCompletedPart]
             | LsoMsg
             | PrefetchMsg
+            | PromoteArgs
+            | RechunkMsg
+            | ShardSummMsg
+            | str
             | TCBMsg
             | TCOMsg
             | Unset
@@ -191,11 +269,129 @@ class ActMsg:
                 return value_type_7
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            value_type_8 = BpropsToSet.from_dict(data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_8 = BpropsToSet.from_dict(data)
 
-            return value_type_8
+                return value_type_8
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_9 = PromoteArgs.from_dict(data)
+
+                return value_type_9
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_10 = BlobMsg.from_dict(data)
+
+                return value_type_10
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                value_type_11 = []
+                _value_type_11 = data
+                for componentsschemas_mpt_completed_parts_item_data in _value_type_11:
+                    componentsschemas_mpt_completed_parts_item = (
+                        MptCompletedPart.from_dict(
+                            componentsschemas_mpt_completed_parts_item_data
+                        )
+                    )
+
+                    value_type_11.append(componentsschemas_mpt_completed_parts_item)
+
+                return value_type_11
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_12 = CustomMD.from_dict(data)
+
+                return value_type_12
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_13 = RechunkMsg.from_dict(data)
+
+                return value_type_13
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_14 = IndexShardMsg.from_dict(data)
+
+                return value_type_14
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_15 = ShardSummMsg.from_dict(data)
+
+                return value_type_15
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_16 = CreateNBIMsg.from_dict(data)
+
+                return value_type_16
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_17 = ActValRmNode.from_dict(data)
+
+                return value_type_17
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                value_type_18 = ConfigToSet.from_dict(data)
+
+                return value_type_18
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                ActValRmNode
+                | ArchiveBckMsg
+                | ArgsMsg
+                | BlobMsg
+                | bool
+                | BpropsToSet
+                | BsummCtrlMsg
+                | ConfigToSet
+                | CreateNBIMsg
+                | CustomMD
+                | EvdMsg
+                | IndexShardMsg
+                | int
+                | list[MptCompletedPart]
+                | LsoMsg
+                | PrefetchMsg
+                | PromoteArgs
+                | RechunkMsg
+                | ShardSummMsg
+                | str
+                | TCBMsg
+                | TCOMsg
+                | Unset,
+                data,
+            )
 
         value = _parse_value(d.pop("value", UNSET))
 

@@ -1,17 +1,33 @@
 from typing import Literal
 
 GetDaemonInfoWhat = Literal[
-    "bmd", "config", "node_stats", "node_status", "smap", "snode", "sysinfo"
+    "bmd",
+    "config",
+    "log",
+    "metrics",
+    "node_stats",
+    "node_status",
+    "smap",
+    "smapvote",
+    "snode",
+    "software_version",
+    "sysinfo",
+    "tls_certificate",
 ]
 
 GET_DAEMON_INFO_WHAT_VALUES: set[GetDaemonInfoWhat] = {
     "bmd",
     "config",
+    "log",
+    "metrics",
     "node_stats",
     "node_status",
     "smap",
+    "smapvote",
     "snode",
+    "software_version",
     "sysinfo",
+    "tls_certificate",
 }
 
 

@@ -1,17 +1,39 @@
 from typing import Literal
 
 QueryClusterWhat = Literal[
-    "backends", "qryxstats", "remote", "running_all", "smap", "status", "status_all"
-]
-
-QUERY_CLUSTER_WHAT_VALUES: set[QueryClusterWhat] = {
     "backends",
+    "bmd",
+    "cluster_config",
+    "mountpaths",
+    "node_stats",
     "qryxstats",
     "remote",
     "running_all",
     "smap",
+    "smapvote",
+    "snode",
     "status",
     "status_all",
+    "sysinfo",
+    "target_ips",
+]
+
+QUERY_CLUSTER_WHAT_VALUES: set[QueryClusterWhat] = {
+    "backends",
+    "bmd",
+    "cluster_config",
+    "mountpaths",
+    "node_stats",
+    "qryxstats",
+    "remote",
+    "running_all",
+    "smap",
+    "smapvote",
+    "snode",
+    "status",
+    "status_all",
+    "sysinfo",
+    "target_ips",
 }
 
 

@@ -55,6 +55,16 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrHTTP | str | None:
@@ -65,6 +75,8 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
@@ -72,12 +84,16 @@ def _parse_response(
     if response.status_code == 404:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_404 = ErrHTTP.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 503:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_503 = ErrHTTP.from_dict(response.json())
 
@@ -119,6 +135,8 @@ def sync_detailed(
       `keep_bck_md=true` keeps the bucket in the metadata).
     * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
       id (evict: remote buckets only).
+    * `destroy-inventory` (`name` = inventory name, empty = all) → 200,
+      empty (also when there is none).
 
     Args:
         bucket (str):
@@ -170,6 +188,8 @@ def sync(
       `keep_bck_md=true` keeps the bucket in the metadata).
     * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
       id (evict: remote buckets only).
+    * `destroy-inventory` (`name` = inventory name, empty = all) → 200,
+      empty (also when there is none).
 
     Args:
         bucket (str):
@@ -216,6 +236,8 @@ async def asyncio_detailed(
       `keep_bck_md=true` keeps the bucket in the metadata).
     * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
       id (evict: remote buckets only).
+    * `destroy-inventory` (`name` = inventory name, empty = all) → 200,
+      empty (also when there is none).
 
     Args:
         bucket (str):
@@ -265,6 +287,8 @@ async def asyncio(
       `keep_bck_md=true` keeps the bucket in the metadata).
     * `delete-listrange` / `evict-listrange` with an `EvdMsg` value → job
       id (evict: remote buckets only).
+    * `destroy-inventory` (`name` = inventory name, empty = all) → 200,
+      empty (also when there is none).
 
     Args:
         bucket (str):

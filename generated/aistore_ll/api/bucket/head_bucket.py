@@ -17,6 +17,8 @@ def _get_kwargs(
     namespace: str | Unset = UNSET,
     presence: Presence | Unset = UNSET,
     dont_add_remote_bck_md: bool | Unset = UNSET,
+    bsumm_remote: bool | Unset = UNSET,
+    uuid: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -37,6 +39,10 @@ def _get_kwargs(
 
     params["dont_add_remote_bck_md"] = dont_add_remote_bck_md
 
+    params["bsumm_remote"] = bsumm_remote
+
+    params["uuid"] = uuid
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -54,16 +60,35 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | None:
     if response.status_code == 200:
         return None
 
+    if response.status_code == 202:
+        return None
+
+    if response.status_code == 206:
+        return None
+
     if response.status_code == 400:
         return None
 
     if response.status_code == 404:
+        return None
+
+    if response.status_code == 500:
         return None
 
     if response.status_code == 503:
@@ -91,14 +116,25 @@ def sync_detailed(
     namespace: str | Unset = UNSET,
     presence: Presence | Unset = UNSET,
     dont_add_remote_bck_md: bool | Unset = UNSET,
+    bsumm_remote: bool | Unset = UNSET,
+    uuid: str | Unset = UNSET,
 ) -> Response[Any]:
-    """Bucket properties
+    """Bucket properties; bucket info (properties + summary)
 
-     200 with the bucket properties (JSON `Bprops`) in the
-    `Ais-Bucket-Props` header. A remote bucket that exists but is not yet
-    in the cluster metadata is added on the fly unless
-    `dont_add_remote_bck_md=true`. Errors have no body: the ErrHTTP JSON
-    is in the `Hdr-Error` header.
+     * `props` (no `bsumm_remote`): 200 with the bucket properties (JSON
+      `Bprops`) in the `Ais-Bucket-Props` header.
+    * `info` (`bsumm_remote=true|false`, Go `api.GetBucketInfo`): the
+      first call starts a summary job and answers **202** with the
+      properties and the job id in `Ais-Xaction-Id`; repeat with
+      `uuid=<job id>` until **200**, which adds the `BsummResult` JSON
+      in `Ais-Bucket-Summ`. `bsumm_remote=true` also counts the objects
+      of a remote bucket that are not in the cluster. An unknown `uuid`
+      is a **500** (whose `url_path` is the internal
+      `/v1/buckets/<b>/query`).
+
+    A remote bucket that exists but is not yet in the cluster metadata
+    is added on the fly unless `dont_add_remote_bck_md=true`. Errors
+    have no body: the ErrHTTP JSON is in the `Hdr-Error` header.
 
     Args:
         bucket (str):
@@ -107,6 +143,8 @@ def sync_detailed(
         namespace (str | Unset):
         presence (Presence | Unset): Presence filter (`apc.Flt*`).
         dont_add_remote_bck_md (bool | Unset):
+        bsumm_remote (bool | Unset):
+        uuid (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +160,8 @@ def sync_detailed(
         namespace=namespace,
         presence=presence,
         dont_add_remote_bck_md=dont_add_remote_bck_md,
+        bsumm_remote=bsumm_remote,
+        uuid=uuid,
     )
 
     response = client.get_httpx_client().request(
@@ -139,14 +179,25 @@ async def asyncio_detailed(
     namespace: str | Unset = UNSET,
     presence: Presence | Unset = UNSET,
     dont_add_remote_bck_md: bool | Unset = UNSET,
+    bsumm_remote: bool | Unset = UNSET,
+    uuid: str | Unset = UNSET,
 ) -> Response[Any]:
-    """Bucket properties
+    """Bucket properties; bucket info (properties + summary)
 
-     200 with the bucket properties (JSON `Bprops`) in the
-    `Ais-Bucket-Props` header. A remote bucket that exists but is not yet
-    in the cluster metadata is added on the fly unless
-    `dont_add_remote_bck_md=true`. Errors have no body: the ErrHTTP JSON
-    is in the `Hdr-Error` header.
+     * `props` (no `bsumm_remote`): 200 with the bucket properties (JSON
+      `Bprops`) in the `Ais-Bucket-Props` header.
+    * `info` (`bsumm_remote=true|false`, Go `api.GetBucketInfo`): the
+      first call starts a summary job and answers **202** with the
+      properties and the job id in `Ais-Xaction-Id`; repeat with
+      `uuid=<job id>` until **200**, which adds the `BsummResult` JSON
+      in `Ais-Bucket-Summ`. `bsumm_remote=true` also counts the objects
+      of a remote bucket that are not in the cluster. An unknown `uuid`
+      is a **500** (whose `url_path` is the internal
+      `/v1/buckets/<b>/query`).
+
+    A remote bucket that exists but is not yet in the cluster metadata
+    is added on the fly unless `dont_add_remote_bck_md=true`. Errors
+    have no body: the ErrHTTP JSON is in the `Hdr-Error` header.
 
     Args:
         bucket (str):
@@ -155,6 +206,8 @@ async def asyncio_detailed(
         namespace (str | Unset):
         presence (Presence | Unset): Presence filter (`apc.Flt*`).
         dont_add_remote_bck_md (bool | Unset):
+        bsumm_remote (bool | Unset):
+        uuid (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +223,8 @@ async def asyncio_detailed(
         namespace=namespace,
         presence=presence,
         dont_add_remote_bck_md=dont_add_remote_bck_md,
+        bsumm_remote=bsumm_remote,
+        uuid=uuid,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

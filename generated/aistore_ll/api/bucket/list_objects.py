@@ -9,7 +9,9 @@ from ...models.act_msg import ActMsg
 from ...models.bsumm_result import BsummResult
 from ...models.err_http import ErrHTTP
 from ...models.lso_res import LsoRes
+from ...models.nbi_info_map import NBIInfoMap
 from ...models.provider import Provider
+from ...models.shard_summ_result import ShardSummResult
 from ...types import UNSET, Response, Unset
 
 
@@ -56,14 +58,28 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrHTTP | list[BsummResult] | LsoRes | str | None:
+) -> ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | str | None:
     if response.status_code == 200:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
 
-        def _parse_response_200(data: object) -> list[BsummResult] | LsoRes:
+        def _parse_response_200(
+            data: object,
+        ) -> list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -72,18 +88,34 @@ def _parse_response(
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, list):
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_200_type_1 = []
+                _response_200_type_1 = data
+                for response_200_type_1_item_data in _response_200_type_1:
+                    response_200_type_1_item = BsummResult.from_dict(
+                        response_200_type_1_item_data
+                    )
+
+                    response_200_type_1.append(response_200_type_1_item)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_2 = ShardSummResult.from_dict(data)
+
+                return response_200_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
                 raise TypeError()
-            response_200_type_1 = []
-            _response_200_type_1 = data
-            for response_200_type_1_item_data in _response_200_type_1:
-                response_200_type_1_item = BsummResult.from_dict(
-                    response_200_type_1_item_data
-                )
+            response_200_type_3 = NBIInfoMap.from_dict(data)
 
-                response_200_type_1.append(response_200_type_1_item)
-
-            return response_200_type_1
+            return response_200_type_3
 
         response_200 = _parse_response_200(response.json())
 
@@ -96,17 +128,39 @@ def _parse_response(
     if response.status_code == 206:
         if not response.content:
             return None
-        response_206 = []
-        _response_206 = response.json()
-        for response_206_item_data in _response_206:
-            response_206_item = BsummResult.from_dict(response_206_item_data)
+        if not _is_json(response):
+            return None
 
-            response_206.append(response_206_item)
+        def _parse_response_206(data: object) -> list[BsummResult] | ShardSummResult:
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_206_type_0 = []
+                _response_206_type_0 = data
+                for response_206_type_0_item_data in _response_206_type_0:
+                    response_206_type_0_item = BsummResult.from_dict(
+                        response_206_type_0_item_data
+                    )
+
+                    response_206_type_0.append(response_206_type_0_item)
+
+                return response_206_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_206_type_1 = ShardSummResult.from_dict(data)
+
+            return response_206_type_1
+
+        response_206 = _parse_response_206(response.json())
 
         return response_206
 
     if response.status_code == 400:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_400 = ErrHTTP.from_dict(response.json())
 
@@ -115,12 +169,16 @@ def _parse_response(
     if response.status_code == 404:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_404 = ErrHTTP.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 503:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_503 = ErrHTTP.from_dict(response.json())
 
@@ -135,7 +193,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrHTTP | list[BsummResult] | LsoRes | str]:
+) -> Response[
+    ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | str
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -151,7 +211,9 @@ def sync_detailed(
     body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
-) -> Response[ErrHTTP | list[BsummResult] | LsoRes | str]:
+) -> Response[
+    ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | str
+]:
     """List objects (one page), or run a bucket summary
 
      Body `ActMsg`:
@@ -167,6 +229,16 @@ def sync_detailed(
       `[]`), 206 = partial, 200 = final array of `BsummResult`. Summary
       results are written after the status line, hence without a
       Content-Type (sniffed `text/plain`).
+
+    * `summary-shard` with a `ShardSummMsg` value: as `summary-bck` (202
+      with the job id, then poll with `value.uuid`) until 200 with one
+      `ShardSummResult` (TAR shards and their indexes).
+    * `show-inventory` (`name` = inventory name, empty = all) → 200,
+      `NBIInfoMap` (`{}` when there is none).
+
+    Listing through an inventory is `list` with flag 32768 (a bucket
+    without one: 400 `has no inventories`). Listing the members of
+    archives is `list` with flag 8 (arch-dir).
 
     Without a body (and without a JSON Content-Type) the server assumes
     `{"action":"list","value":{}}`.
@@ -185,7 +257,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrHTTP | list[BsummResult] | list[BsummResult] | LsoRes | str]
+        Response[ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | list[BsummResult] | ShardSummResult | str]
     """
 
     kwargs = _get_kwargs(
@@ -209,7 +281,7 @@ def sync(
     body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
-) -> ErrHTTP | list[BsummResult] | LsoRes | str | None:
+) -> ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | str | None:
     """List objects (one page), or run a bucket summary
 
      Body `ActMsg`:
@@ -225,6 +297,16 @@ def sync(
       `[]`), 206 = partial, 200 = final array of `BsummResult`. Summary
       results are written after the status line, hence without a
       Content-Type (sniffed `text/plain`).
+
+    * `summary-shard` with a `ShardSummMsg` value: as `summary-bck` (202
+      with the job id, then poll with `value.uuid`) until 200 with one
+      `ShardSummResult` (TAR shards and their indexes).
+    * `show-inventory` (`name` = inventory name, empty = all) → 200,
+      `NBIInfoMap` (`{}` when there is none).
+
+    Listing through an inventory is `list` with flag 32768 (a bucket
+    without one: 400 `has no inventories`). Listing the members of
+    archives is `list` with flag 8 (arch-dir).
 
     Without a body (and without a JSON Content-Type) the server assumes
     `{"action":"list","value":{}}`.
@@ -243,7 +325,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrHTTP | list[BsummResult] | list[BsummResult] | LsoRes | str
+        ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | list[BsummResult] | ShardSummResult | str
     """
 
     return sync_detailed(
@@ -262,7 +344,9 @@ async def asyncio_detailed(
     body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
-) -> Response[ErrHTTP | list[BsummResult] | LsoRes | str]:
+) -> Response[
+    ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | str
+]:
     """List objects (one page), or run a bucket summary
 
      Body `ActMsg`:
@@ -278,6 +362,16 @@ async def asyncio_detailed(
       `[]`), 206 = partial, 200 = final array of `BsummResult`. Summary
       results are written after the status line, hence without a
       Content-Type (sniffed `text/plain`).
+
+    * `summary-shard` with a `ShardSummMsg` value: as `summary-bck` (202
+      with the job id, then poll with `value.uuid`) until 200 with one
+      `ShardSummResult` (TAR shards and their indexes).
+    * `show-inventory` (`name` = inventory name, empty = all) → 200,
+      `NBIInfoMap` (`{}` when there is none).
+
+    Listing through an inventory is `list` with flag 32768 (a bucket
+    without one: 400 `has no inventories`). Listing the members of
+    archives is `list` with flag 8 (arch-dir).
 
     Without a body (and without a JSON Content-Type) the server assumes
     `{"action":"list","value":{}}`.
@@ -296,7 +390,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrHTTP | list[BsummResult] | list[BsummResult] | LsoRes | str]
+        Response[ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | list[BsummResult] | ShardSummResult | str]
     """
 
     kwargs = _get_kwargs(
@@ -318,7 +412,7 @@ async def asyncio(
     body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
-) -> ErrHTTP | list[BsummResult] | LsoRes | str | None:
+) -> ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | str | None:
     """List objects (one page), or run a bucket summary
 
      Body `ActMsg`:
@@ -334,6 +428,16 @@ async def asyncio(
       `[]`), 206 = partial, 200 = final array of `BsummResult`. Summary
       results are written after the status line, hence without a
       Content-Type (sniffed `text/plain`).
+
+    * `summary-shard` with a `ShardSummMsg` value: as `summary-bck` (202
+      with the job id, then poll with `value.uuid`) until 200 with one
+      `ShardSummResult` (TAR shards and their indexes).
+    * `show-inventory` (`name` = inventory name, empty = all) → 200,
+      `NBIInfoMap` (`{}` when there is none).
+
+    Listing through an inventory is `list` with flag 32768 (a bucket
+    without one: 400 `has no inventories`). Listing the members of
+    archives is `list` with flag 8 (arch-dir).
 
     Without a body (and without a JSON Content-Type) the server assumes
     `{"action":"list","value":{}}`.
@@ -352,7 +456,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrHTTP | list[BsummResult] | list[BsummResult] | LsoRes | str
+        ErrHTTP | list[BsummResult] | LsoRes | NBIInfoMap | ShardSummResult | list[BsummResult] | ShardSummResult | str
     """
 
     return (

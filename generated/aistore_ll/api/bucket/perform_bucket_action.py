@@ -66,6 +66,16 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrHTTP | str | None:
@@ -76,12 +86,16 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_404 = ErrHTTP.from_dict(response.json())
 
@@ -90,6 +104,8 @@ def _parse_response(
     if response.status_code == 409:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_409 = ErrHTTP.from_dict(response.json())
 
         return response_409
@@ -97,12 +113,16 @@ def _parse_response(
     if response.status_code == 501:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_501 = ErrHTTP.from_dict(response.json())
 
         return response_501
 
     if response.status_code == 503:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_503 = ErrHTTP.from_dict(response.json())
 
@@ -152,6 +172,21 @@ def sync_detailed(
       destination is `tobck`) → job id(s), comma-separated.
     * `prefetch-listrange` with a `PrefetchMsg` value (remote buckets
       only) → job id.
+    * `make-n-copies` (value: integer number of copies, at most the
+      target's mountpaths) → job id.
+    * `ec-encode` (value: the JSON text of an `ECEncodeMsg`, a string;
+      `name: recover` also checks and recovers slices) → job id; needs
+      at least data + parity + 1 targets (else 400
+      `ErrNotEnoughTargets`).
+    * `rechunk` (value: `RechunkMsg`) → job id.
+    * `index-shard` (value: `IndexShardMsg`) → job id (indexes the
+      bucket's TAR shards).
+    * `create-inventory` (value: `CreateNBIMsg`) → job id: a native
+      bucket inventory (NBI), then listed with `LsoMsg.flags` 32768.
+      **On an ais:// bucket without a backend this crashes every target
+      in 5.0** (nil dereference in `target.Backend`,
+      `xact/xs/create_nbi.go:195`); it is meant for remote buckets
+      (a remote AIS bucket works).
 
     Args:
         bucket (str):
@@ -215,6 +250,21 @@ def sync(
       destination is `tobck`) → job id(s), comma-separated.
     * `prefetch-listrange` with a `PrefetchMsg` value (remote buckets
       only) → job id.
+    * `make-n-copies` (value: integer number of copies, at most the
+      target's mountpaths) → job id.
+    * `ec-encode` (value: the JSON text of an `ECEncodeMsg`, a string;
+      `name: recover` also checks and recovers slices) → job id; needs
+      at least data + parity + 1 targets (else 400
+      `ErrNotEnoughTargets`).
+    * `rechunk` (value: `RechunkMsg`) → job id.
+    * `index-shard` (value: `IndexShardMsg`) → job id (indexes the
+      bucket's TAR shards).
+    * `create-inventory` (value: `CreateNBIMsg`) → job id: a native
+      bucket inventory (NBI), then listed with `LsoMsg.flags` 32768.
+      **On an ais:// bucket without a backend this crashes every target
+      in 5.0** (nil dereference in `target.Backend`,
+      `xact/xs/create_nbi.go:195`); it is meant for remote buckets
+      (a remote AIS bucket works).
 
     Args:
         bucket (str):
@@ -273,6 +323,21 @@ async def asyncio_detailed(
       destination is `tobck`) → job id(s), comma-separated.
     * `prefetch-listrange` with a `PrefetchMsg` value (remote buckets
       only) → job id.
+    * `make-n-copies` (value: integer number of copies, at most the
+      target's mountpaths) → job id.
+    * `ec-encode` (value: the JSON text of an `ECEncodeMsg`, a string;
+      `name: recover` also checks and recovers slices) → job id; needs
+      at least data + parity + 1 targets (else 400
+      `ErrNotEnoughTargets`).
+    * `rechunk` (value: `RechunkMsg`) → job id.
+    * `index-shard` (value: `IndexShardMsg`) → job id (indexes the
+      bucket's TAR shards).
+    * `create-inventory` (value: `CreateNBIMsg`) → job id: a native
+      bucket inventory (NBI), then listed with `LsoMsg.flags` 32768.
+      **On an ais:// bucket without a backend this crashes every target
+      in 5.0** (nil dereference in `target.Backend`,
+      `xact/xs/create_nbi.go:195`); it is meant for remote buckets
+      (a remote AIS bucket works).
 
     Args:
         bucket (str):
@@ -334,6 +399,21 @@ async def asyncio(
       destination is `tobck`) → job id(s), comma-separated.
     * `prefetch-listrange` with a `PrefetchMsg` value (remote buckets
       only) → job id.
+    * `make-n-copies` (value: integer number of copies, at most the
+      target's mountpaths) → job id.
+    * `ec-encode` (value: the JSON text of an `ECEncodeMsg`, a string;
+      `name: recover` also checks and recovers slices) → job id; needs
+      at least data + parity + 1 targets (else 400
+      `ErrNotEnoughTargets`).
+    * `rechunk` (value: `RechunkMsg`) → job id.
+    * `index-shard` (value: `IndexShardMsg`) → job id (indexes the
+      bucket's TAR shards).
+    * `create-inventory` (value: `CreateNBIMsg`) → job id: a native
+      bucket inventory (NBI), then listed with `LsoMsg.flags` 32768.
+      **On an ais:// bucket without a backend this crashes every target
+      in 5.0** (nil dereference in `target.Backend`,
+      `xact/xs/create_nbi.go:195`); it is meant for remote buckets
+      (a remote AIS bucket works).
 
     Args:
         bucket (str):

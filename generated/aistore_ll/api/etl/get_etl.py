@@ -7,18 +7,27 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.err_http import ErrHTTP
 from ...models.etl_details import ETLDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     name: str,
+    *,
+    uuid: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["uuid"] = uuid
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/etl/{name}".format(
             name=quote(str(name), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,11 +37,23 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ETLDetails | ErrHTTP | None:
     if response.status_code == 200:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_200 = ETLDetails.from_dict(response.json())
 
@@ -41,12 +62,16 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_404 = ErrHTTP.from_dict(response.json())
 
@@ -55,12 +80,16 @@ def _parse_response(
     if response.status_code == 501:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_501 = ErrHTTP.from_dict(response.json())
 
         return response_501
 
     if response.status_code == 503:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_503 = ErrHTTP.from_dict(response.json())
 
@@ -88,11 +117,13 @@ def sync_detailed(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    uuid: str | Unset = UNSET,
 ) -> Response[ETLDetails | ErrHTTP]:
     """ETL details (init message and per-object errors)
 
     Args:
         name (str):
+        uuid (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +135,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         name=name,
+        uuid=uuid,
     )
 
     response = client.get_httpx_client().request(
@@ -117,11 +149,13 @@ def sync(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    uuid: str | Unset = UNSET,
 ) -> ETLDetails | ErrHTTP | None:
     """ETL details (init message and per-object errors)
 
     Args:
         name (str):
+        uuid (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +168,7 @@ def sync(
     return sync_detailed(
         name=name,
         client=client,
+        uuid=uuid,
     ).parsed
 
 
@@ -141,11 +176,13 @@ async def asyncio_detailed(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    uuid: str | Unset = UNSET,
 ) -> Response[ETLDetails | ErrHTTP]:
     """ETL details (init message and per-object errors)
 
     Args:
         name (str):
+        uuid (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +194,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         name=name,
+        uuid=uuid,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,11 +206,13 @@ async def asyncio(
     name: str,
     *,
     client: AuthenticatedClient | Client,
+    uuid: str | Unset = UNSET,
 ) -> ETLDetails | ErrHTTP | None:
     """ETL details (init message and per-object errors)
 
     Args:
         name (str):
+        uuid (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,5 +226,6 @@ async def asyncio(
         await asyncio_detailed(
             name=name,
             client=client,
+            uuid=uuid,
         )
     ).parsed

@@ -27,6 +27,16 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrHTTP | str | None:
@@ -37,12 +47,16 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_404 = ErrHTTP.from_dict(response.json())
 
@@ -51,12 +65,16 @@ def _parse_response(
     if response.status_code == 501:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_501 = ErrHTTP.from_dict(response.json())
 
         return response_501
 
     if response.status_code == 503:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_503 = ErrHTTP.from_dict(response.json())
 

@@ -13,12 +13,15 @@ def _get_kwargs(
     *,
     body: ActMsg,
     frc: bool | Unset = UNSET,
+    transient: bool | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
 
     params["frc"] = frc
+
+    params["transient"] = transient
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -40,6 +43,16 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrHTTP | str | None:
@@ -50,6 +63,8 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
@@ -57,12 +72,16 @@ def _parse_response(
     if response.status_code == 404:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_404 = ErrHTTP.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 503:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_503 = ErrHTTP.from_dict(response.json())
 
@@ -91,6 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ActMsg,
     frc: bool | Unset = UNSET,
+    transient: bool | Unset = UNSET,
 ) -> Response[ErrHTTP | str]:
     """Start or stop a job, or shut the cluster down
 
@@ -101,12 +121,21 @@ def sync_detailed(
       (text). `frc=true` forces the start.
     * `stop` with `ArgsMsg` value (`ID` and/or `Kind`) → 200, empty.
     * `shutdown` → 200, empty; the whole cluster shuts down.
-
-    The server accepts more administrative actions on this path
-    (set-config, maintenance, decommission, ...); they are not modeled.
+    * `set-config` (value: `ConfigToSet`, a partial cluster config;
+      `transient=true` keeps it in memory) → 200, empty.
+    * `reset-config` → 200: back to the cluster's initial config (which
+      drops runtime changes such as attached remote clusters).
+    * `rotate-logs`, `reload-creds` (backend credentials),
+      `clear-lcache` (object metadata cache) → 200, empty.
+    * `reset-stats` (value: boolean, `true` = error counters only) → 200.
+    * `start-maintenance`, `stop-maintenance`, `shutdown-node`,
+      `decommission-node`, `rm-unsafe` (value `ActValRmNode`) and
+      `decommission` (the whole cluster) → job id or empty; a malformed
+      node id is a 400 (`node ID "..." is too short`).
 
     Args:
         frc (bool | Unset):
+        transient (bool | Unset):
         body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
             action; see the operations' descriptions.
 
@@ -121,6 +150,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
         frc=frc,
+        transient=transient,
     )
 
     response = client.get_httpx_client().request(
@@ -135,6 +165,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ActMsg,
     frc: bool | Unset = UNSET,
+    transient: bool | Unset = UNSET,
 ) -> ErrHTTP | str | None:
     """Start or stop a job, or shut the cluster down
 
@@ -145,12 +176,21 @@ def sync(
       (text). `frc=true` forces the start.
     * `stop` with `ArgsMsg` value (`ID` and/or `Kind`) → 200, empty.
     * `shutdown` → 200, empty; the whole cluster shuts down.
-
-    The server accepts more administrative actions on this path
-    (set-config, maintenance, decommission, ...); they are not modeled.
+    * `set-config` (value: `ConfigToSet`, a partial cluster config;
+      `transient=true` keeps it in memory) → 200, empty.
+    * `reset-config` → 200: back to the cluster's initial config (which
+      drops runtime changes such as attached remote clusters).
+    * `rotate-logs`, `reload-creds` (backend credentials),
+      `clear-lcache` (object metadata cache) → 200, empty.
+    * `reset-stats` (value: boolean, `true` = error counters only) → 200.
+    * `start-maintenance`, `stop-maintenance`, `shutdown-node`,
+      `decommission-node`, `rm-unsafe` (value `ActValRmNode`) and
+      `decommission` (the whole cluster) → job id or empty; a malformed
+      node id is a 400 (`node ID "..." is too short`).
 
     Args:
         frc (bool | Unset):
+        transient (bool | Unset):
         body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
             action; see the operations' descriptions.
 
@@ -166,6 +206,7 @@ def sync(
         client=client,
         body=body,
         frc=frc,
+        transient=transient,
     ).parsed
 
 
@@ -174,6 +215,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ActMsg,
     frc: bool | Unset = UNSET,
+    transient: bool | Unset = UNSET,
 ) -> Response[ErrHTTP | str]:
     """Start or stop a job, or shut the cluster down
 
@@ -184,12 +226,21 @@ async def asyncio_detailed(
       (text). `frc=true` forces the start.
     * `stop` with `ArgsMsg` value (`ID` and/or `Kind`) → 200, empty.
     * `shutdown` → 200, empty; the whole cluster shuts down.
-
-    The server accepts more administrative actions on this path
-    (set-config, maintenance, decommission, ...); they are not modeled.
+    * `set-config` (value: `ConfigToSet`, a partial cluster config;
+      `transient=true` keeps it in memory) → 200, empty.
+    * `reset-config` → 200: back to the cluster's initial config (which
+      drops runtime changes such as attached remote clusters).
+    * `rotate-logs`, `reload-creds` (backend credentials),
+      `clear-lcache` (object metadata cache) → 200, empty.
+    * `reset-stats` (value: boolean, `true` = error counters only) → 200.
+    * `start-maintenance`, `stop-maintenance`, `shutdown-node`,
+      `decommission-node`, `rm-unsafe` (value `ActValRmNode`) and
+      `decommission` (the whole cluster) → job id or empty; a malformed
+      node id is a 400 (`node ID "..." is too short`).
 
     Args:
         frc (bool | Unset):
+        transient (bool | Unset):
         body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
             action; see the operations' descriptions.
 
@@ -204,6 +255,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
         frc=frc,
+        transient=transient,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,6 +268,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ActMsg,
     frc: bool | Unset = UNSET,
+    transient: bool | Unset = UNSET,
 ) -> ErrHTTP | str | None:
     """Start or stop a job, or shut the cluster down
 
@@ -226,12 +279,21 @@ async def asyncio(
       (text). `frc=true` forces the start.
     * `stop` with `ArgsMsg` value (`ID` and/or `Kind`) → 200, empty.
     * `shutdown` → 200, empty; the whole cluster shuts down.
-
-    The server accepts more administrative actions on this path
-    (set-config, maintenance, decommission, ...); they are not modeled.
+    * `set-config` (value: `ConfigToSet`, a partial cluster config;
+      `transient=true` keeps it in memory) → 200, empty.
+    * `reset-config` → 200: back to the cluster's initial config (which
+      drops runtime changes such as attached remote clusters).
+    * `rotate-logs`, `reload-creds` (backend credentials),
+      `clear-lcache` (object metadata cache) → 200, empty.
+    * `reset-stats` (value: boolean, `true` = error counters only) → 200.
+    * `start-maintenance`, `stop-maintenance`, `shutdown-node`,
+      `decommission-node`, `rm-unsafe` (value `ActValRmNode`) and
+      `decommission` (the whole cluster) → job id or empty; a malformed
+      node id is a 400 (`node ID "..." is too short`).
 
     Args:
         frc (bool | Unset):
+        transient (bool | Unset):
         body (ActMsg): Action message `{"action", "name", "value"}`. `value` depends on the
             action; see the operations' descriptions.
 
@@ -248,5 +310,6 @@ async def asyncio(
             client=client,
             body=body,
             frc=frc,
+            transient=transient,
         )
     ).parsed

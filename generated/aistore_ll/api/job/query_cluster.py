@@ -4,13 +4,19 @@ from typing import Any, cast
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.cluster_mountpaths import ClusterMountpaths
+from ...models.cluster_stats import ClusterStats
+from ...models.cluster_sys_info import ClusterSysInfo
 from ...models.err_http import ErrHTTP
 from ...models.job_snaps_by_target import JobSnapsByTarget
 from ...models.job_status import JobStatus
+from ...models.json_object import JSONObject
 from ...models.query_cluster_what import QueryClusterWhat
 from ...models.query_msg import QueryMsg
 from ...models.remote_clusters import RemoteClusters
 from ...models.smap import Smap
+from ...models.smap_vote import SmapVote
+from ...models.snode import Snode
 from ...types import UNSET, Response, Unset
 
 
@@ -51,32 +57,56 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    ErrHTTP
+    ClusterMountpaths
+    | ClusterStats
+    | ClusterSysInfo
     | JobSnapsByTarget
     | JobStatus
+    | JSONObject
     | list[JobStatus]
     | list[str]
     | None
     | RemoteClusters
     | Smap
+    | SmapVote
+    | Snode
+    | ErrHTTP
 ):
     if response.status_code == 200:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
 
         def _parse_response_200(
             data: object,
         ) -> (
-            JobSnapsByTarget
+            ClusterMountpaths
+            | ClusterStats
+            | ClusterSysInfo
+            | JobSnapsByTarget
             | JobStatus
+            | JSONObject
             | list[JobStatus]
             | list[str]
             | None
             | RemoteClusters
             | Smap
+            | SmapVote
+            | Snode
         ):
             if data is None:
                 return data
@@ -107,42 +137,96 @@ def _parse_response(
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_3 = JobSnapsByTarget.from_dict(data)
+                response_200_type_3 = ClusterStats.from_dict(data)
 
                 return response_200_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_4 = []
-                _response_200_type_4 = data
-                for response_200_type_4_item_data in _response_200_type_4:
-                    response_200_type_4_item = JobStatus.from_dict(
-                        response_200_type_4_item_data
-                    )
-
-                    response_200_type_4.append(response_200_type_4_item)
+                response_200_type_4 = ClusterSysInfo.from_dict(data)
 
                 return response_200_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_5 = cast(list[str], data)
+                response_200_type_5 = ClusterMountpaths.from_dict(data)
 
                 return response_200_type_5
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_6 = SmapVote.from_dict(data)
+
+                return response_200_type_6
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_7 = Snode.from_dict(data)
+
+                return response_200_type_7
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_8 = JobSnapsByTarget.from_dict(data)
+
+                return response_200_type_8
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_9 = JSONObject.from_dict(data)
+
+                return response_200_type_9
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_200_type_10 = []
+                _response_200_type_10 = data
+                for response_200_type_10_item_data in _response_200_type_10:
+                    response_200_type_10_item = JobStatus.from_dict(
+                        response_200_type_10_item_data
+                    )
+
+                    response_200_type_10.append(response_200_type_10_item)
+
+                return response_200_type_10
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_200_type_11 = cast(list[str], data)
+
+                return response_200_type_11
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             return cast(
-                JobSnapsByTarget
+                ClusterMountpaths
+                | ClusterStats
+                | ClusterSysInfo
+                | JobSnapsByTarget
                 | JobStatus
+                | JSONObject
                 | list[JobStatus]
                 | list[str]
                 | None
                 | RemoteClusters
-                | Smap,
+                | Smap
+                | SmapVote
+                | Snode,
                 data,
             )
 
@@ -153,6 +237,8 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
@@ -160,12 +246,16 @@ def _parse_response(
     if response.status_code == 404:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_404 = ErrHTTP.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 503:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_503 = ErrHTTP.from_dict(response.json())
 
@@ -181,14 +271,20 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    ErrHTTP
+    ClusterMountpaths
+    | ClusterStats
+    | ClusterSysInfo
     | JobSnapsByTarget
     | JobStatus
+    | JSONObject
     | list[JobStatus]
     | list[str]
     | None
     | RemoteClusters
     | Smap
+    | SmapVote
+    | Snode
+    | ErrHTTP
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -205,14 +301,20 @@ def sync_detailed(
     what: QueryClusterWhat,
     frc: bool | Unset = UNSET,
 ) -> Response[
-    ErrHTTP
+    ClusterMountpaths
+    | ClusterStats
+    | ClusterSysInfo
     | JobSnapsByTarget
     | JobStatus
+    | JSONObject
     | list[JobStatus]
     | list[str]
     | None
     | RemoteClusters
     | Smap
+    | SmapVote
+    | Snode
+    | ErrHTTP
 ]:
     """Query jobs (xactions) and cluster-wide information
 
@@ -226,8 +328,18 @@ def sync_detailed(
       404 if nothing matched.
     * `running_all` → array of `"kind[id]"` strings.
     * `remote` → `RemoteClusters` (attached remote AIS clusters).
-    * `smap` → `Smap`.
+    * `smap` → `Smap`; `snode` → the primary's `Snode`; `smapvote` →
+      `SmapVote`.
     * `backends` → array of configured backend provider names.
+    * `node_stats` → `ClusterStats` (performance counters and capacity of
+      every node; Go `api.GetClusterStats`).
+    * `sysinfo` → `ClusterSysInfo` (memory/CPU by node; the `proxy` map
+      is empty in 5.0).
+    * `mountpaths` → `ClusterMountpaths`.
+    * `target_ips` → text, the comma-separated IPs of all targets'
+      networks.
+    * `cluster_config` → the cluster config (untyped JSON object).
+    * `bmd` → the bucket metadata (untyped JSON object).
 
     `status`, `status_all`, `qryxstats` and `running_all` require a JSON
     `QueryMsg` body (an empty body is a 400). The keys are matched
@@ -244,7 +356,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrHTTP | JobSnapsByTarget | JobStatus | list[JobStatus] | list[str] | None | RemoteClusters | Smap]
+        Response[ClusterMountpaths | ClusterStats | ClusterSysInfo | JobSnapsByTarget | JobStatus | JSONObject | list[JobStatus] | list[str] | None | RemoteClusters | Smap | SmapVote | Snode | ErrHTTP]
     """
 
     kwargs = _get_kwargs(
@@ -267,14 +379,20 @@ def sync(
     what: QueryClusterWhat,
     frc: bool | Unset = UNSET,
 ) -> (
-    ErrHTTP
+    ClusterMountpaths
+    | ClusterStats
+    | ClusterSysInfo
     | JobSnapsByTarget
     | JobStatus
+    | JSONObject
     | list[JobStatus]
     | list[str]
     | None
     | RemoteClusters
     | Smap
+    | SmapVote
+    | Snode
+    | ErrHTTP
 ):
     """Query jobs (xactions) and cluster-wide information
 
@@ -288,8 +406,18 @@ def sync(
       404 if nothing matched.
     * `running_all` → array of `"kind[id]"` strings.
     * `remote` → `RemoteClusters` (attached remote AIS clusters).
-    * `smap` → `Smap`.
+    * `smap` → `Smap`; `snode` → the primary's `Snode`; `smapvote` →
+      `SmapVote`.
     * `backends` → array of configured backend provider names.
+    * `node_stats` → `ClusterStats` (performance counters and capacity of
+      every node; Go `api.GetClusterStats`).
+    * `sysinfo` → `ClusterSysInfo` (memory/CPU by node; the `proxy` map
+      is empty in 5.0).
+    * `mountpaths` → `ClusterMountpaths`.
+    * `target_ips` → text, the comma-separated IPs of all targets'
+      networks.
+    * `cluster_config` → the cluster config (untyped JSON object).
+    * `bmd` → the bucket metadata (untyped JSON object).
 
     `status`, `status_all`, `qryxstats` and `running_all` require a JSON
     `QueryMsg` body (an empty body is a 400). The keys are matched
@@ -306,7 +434,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrHTTP | JobSnapsByTarget | JobStatus | list[JobStatus] | list[str] | None | RemoteClusters | Smap
+        ClusterMountpaths | ClusterStats | ClusterSysInfo | JobSnapsByTarget | JobStatus | JSONObject | list[JobStatus] | list[str] | None | RemoteClusters | Smap | SmapVote | Snode | ErrHTTP
     """
 
     return sync_detailed(
@@ -324,14 +452,20 @@ async def asyncio_detailed(
     what: QueryClusterWhat,
     frc: bool | Unset = UNSET,
 ) -> Response[
-    ErrHTTP
+    ClusterMountpaths
+    | ClusterStats
+    | ClusterSysInfo
     | JobSnapsByTarget
     | JobStatus
+    | JSONObject
     | list[JobStatus]
     | list[str]
     | None
     | RemoteClusters
     | Smap
+    | SmapVote
+    | Snode
+    | ErrHTTP
 ]:
     """Query jobs (xactions) and cluster-wide information
 
@@ -345,8 +479,18 @@ async def asyncio_detailed(
       404 if nothing matched.
     * `running_all` → array of `"kind[id]"` strings.
     * `remote` → `RemoteClusters` (attached remote AIS clusters).
-    * `smap` → `Smap`.
+    * `smap` → `Smap`; `snode` → the primary's `Snode`; `smapvote` →
+      `SmapVote`.
     * `backends` → array of configured backend provider names.
+    * `node_stats` → `ClusterStats` (performance counters and capacity of
+      every node; Go `api.GetClusterStats`).
+    * `sysinfo` → `ClusterSysInfo` (memory/CPU by node; the `proxy` map
+      is empty in 5.0).
+    * `mountpaths` → `ClusterMountpaths`.
+    * `target_ips` → text, the comma-separated IPs of all targets'
+      networks.
+    * `cluster_config` → the cluster config (untyped JSON object).
+    * `bmd` → the bucket metadata (untyped JSON object).
 
     `status`, `status_all`, `qryxstats` and `running_all` require a JSON
     `QueryMsg` body (an empty body is a 400). The keys are matched
@@ -363,7 +507,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrHTTP | JobSnapsByTarget | JobStatus | list[JobStatus] | list[str] | None | RemoteClusters | Smap]
+        Response[ClusterMountpaths | ClusterStats | ClusterSysInfo | JobSnapsByTarget | JobStatus | JSONObject | list[JobStatus] | list[str] | None | RemoteClusters | Smap | SmapVote | Snode | ErrHTTP]
     """
 
     kwargs = _get_kwargs(
@@ -384,14 +528,20 @@ async def asyncio(
     what: QueryClusterWhat,
     frc: bool | Unset = UNSET,
 ) -> (
-    ErrHTTP
+    ClusterMountpaths
+    | ClusterStats
+    | ClusterSysInfo
     | JobSnapsByTarget
     | JobStatus
+    | JSONObject
     | list[JobStatus]
     | list[str]
     | None
     | RemoteClusters
     | Smap
+    | SmapVote
+    | Snode
+    | ErrHTTP
 ):
     """Query jobs (xactions) and cluster-wide information
 
@@ -405,8 +555,18 @@ async def asyncio(
       404 if nothing matched.
     * `running_all` → array of `"kind[id]"` strings.
     * `remote` → `RemoteClusters` (attached remote AIS clusters).
-    * `smap` → `Smap`.
+    * `smap` → `Smap`; `snode` → the primary's `Snode`; `smapvote` →
+      `SmapVote`.
     * `backends` → array of configured backend provider names.
+    * `node_stats` → `ClusterStats` (performance counters and capacity of
+      every node; Go `api.GetClusterStats`).
+    * `sysinfo` → `ClusterSysInfo` (memory/CPU by node; the `proxy` map
+      is empty in 5.0).
+    * `mountpaths` → `ClusterMountpaths`.
+    * `target_ips` → text, the comma-separated IPs of all targets'
+      networks.
+    * `cluster_config` → the cluster config (untyped JSON object).
+    * `bmd` → the bucket metadata (untyped JSON object).
 
     `status`, `status_all`, `qryxstats` and `running_all` require a JSON
     `QueryMsg` body (an empty body is a 400). The keys are matched
@@ -423,7 +583,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrHTTP | JobSnapsByTarget | JobStatus | list[JobStatus] | list[str] | None | RemoteClusters | Smap
+        ClusterMountpaths | ClusterStats | ClusterSysInfo | JobSnapsByTarget | JobStatus | JSONObject | list[JobStatus] | list[str] | None | RemoteClusters | Smap | SmapVote | Snode | ErrHTTP
     """
 
     return (

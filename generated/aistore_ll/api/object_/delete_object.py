@@ -5,6 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.act_msg import ActMsg
 from ...models.err_http import ErrHTTP
 from ...models.provider import Provider
 from ...types import UNSET, Response, Unset
@@ -14,9 +15,12 @@ def _get_kwargs(
     bucket: str,
     object_: str,
     *,
+    body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
 
@@ -27,6 +31,8 @@ def _get_kwargs(
     params["provider"] = json_provider
 
     params["namespace"] = namespace
+
+    params["uploadId"] = upload_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -39,11 +45,28 @@ def _get_kwargs(
         "params": params,
     }
 
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    if not isinstance(body, Unset):
+        headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
+
+
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_response(
@@ -60,12 +83,16 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_404 = ErrHTTP.from_dict(response.json())
 
@@ -94,10 +121,19 @@ def sync_detailed(
     object_: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
 ) -> Response[Any | ErrHTTP]:
-    """Delete an object (proxy answers 307)
+    """Delete or evict an object, or abort a multipart upload (proxy answers 307)
+
+     * `delete` (no body): remove the object.
+    * `evict-listrange` (body ActMsg, `name` = `<bucket>/<object>`):
+      evict the in-cluster copy of a remote object (remote buckets only).
+    * `mpt-abort` (body ActMsg, `uploadId` query): abort a multipart
+      upload and remove its parts; an unknown or already aborted upload
+      id is a 404 (`tcode` varies).
 
     Args:
         bucket (str):
@@ -105,6 +141,10 @@ def sync_detailed(
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        upload_id (str | Unset):
+        body (ActMsg | Unset): Action message `{"action", "name", "value"}`. `value` depends on
+            the
+            action; see the operations' descriptions.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,8 +157,10 @@ def sync_detailed(
     kwargs = _get_kwargs(
         bucket=bucket,
         object_=object_,
+        body=body,
         provider=provider,
         namespace=namespace,
+        upload_id=upload_id,
     )
 
     response = client.get_httpx_client().request(
@@ -133,10 +175,19 @@ def sync(
     object_: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
 ) -> Any | ErrHTTP | None:
-    """Delete an object (proxy answers 307)
+    """Delete or evict an object, or abort a multipart upload (proxy answers 307)
+
+     * `delete` (no body): remove the object.
+    * `evict-listrange` (body ActMsg, `name` = `<bucket>/<object>`):
+      evict the in-cluster copy of a remote object (remote buckets only).
+    * `mpt-abort` (body ActMsg, `uploadId` query): abort a multipart
+      upload and remove its parts; an unknown or already aborted upload
+      id is a 404 (`tcode` varies).
 
     Args:
         bucket (str):
@@ -144,6 +195,10 @@ def sync(
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        upload_id (str | Unset):
+        body (ActMsg | Unset): Action message `{"action", "name", "value"}`. `value` depends on
+            the
+            action; see the operations' descriptions.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,8 +212,10 @@ def sync(
         bucket=bucket,
         object_=object_,
         client=client,
+        body=body,
         provider=provider,
         namespace=namespace,
+        upload_id=upload_id,
     ).parsed
 
 
@@ -167,10 +224,19 @@ async def asyncio_detailed(
     object_: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
 ) -> Response[Any | ErrHTTP]:
-    """Delete an object (proxy answers 307)
+    """Delete or evict an object, or abort a multipart upload (proxy answers 307)
+
+     * `delete` (no body): remove the object.
+    * `evict-listrange` (body ActMsg, `name` = `<bucket>/<object>`):
+      evict the in-cluster copy of a remote object (remote buckets only).
+    * `mpt-abort` (body ActMsg, `uploadId` query): abort a multipart
+      upload and remove its parts; an unknown or already aborted upload
+      id is a 404 (`tcode` varies).
 
     Args:
         bucket (str):
@@ -178,6 +244,10 @@ async def asyncio_detailed(
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        upload_id (str | Unset):
+        body (ActMsg | Unset): Action message `{"action", "name", "value"}`. `value` depends on
+            the
+            action; see the operations' descriptions.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,8 +260,10 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         bucket=bucket,
         object_=object_,
+        body=body,
         provider=provider,
         namespace=namespace,
+        upload_id=upload_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,10 +276,19 @@ async def asyncio(
     object_: str,
     *,
     client: AuthenticatedClient | Client,
+    body: ActMsg | Unset = UNSET,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
 ) -> Any | ErrHTTP | None:
-    """Delete an object (proxy answers 307)
+    """Delete or evict an object, or abort a multipart upload (proxy answers 307)
+
+     * `delete` (no body): remove the object.
+    * `evict-listrange` (body ActMsg, `name` = `<bucket>/<object>`):
+      evict the in-cluster copy of a remote object (remote buckets only).
+    * `mpt-abort` (body ActMsg, `uploadId` query): abort a multipart
+      upload and remove its parts; an unknown or already aborted upload
+      id is a 404 (`tcode` varies).
 
     Args:
         bucket (str):
@@ -215,6 +296,10 @@ async def asyncio(
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        upload_id (str | Unset):
+        body (ActMsg | Unset): Action message `{"action", "name", "value"}`. `value` depends on
+            the
+            action; see the operations' descriptions.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,7 +314,9 @@ async def asyncio(
             bucket=bucket,
             object_=object_,
             client=client,
+            body=body,
             provider=provider,
             namespace=namespace,
+            upload_id=upload_id,
         )
     ).parsed

@@ -20,6 +20,7 @@ def _get_kwargs(
     props: str | Unset = UNSET,
     latest_ver: bool | Unset = UNSET,
     validate_checksum: bool | Unset = UNSET,
+    silent: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -44,6 +45,8 @@ def _get_kwargs(
 
     params["validate-checksum"] = validate_checksum
 
+    params["silent"] = silent
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -60,6 +63,16 @@ def _get_kwargs(
 
 request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
+
+
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_response(
@@ -108,6 +121,7 @@ def sync_detailed(
     props: str | Unset = UNSET,
     latest_ver: bool | Unset = UNSET,
     validate_checksum: bool | Unset = UNSET,
+    silent: bool | Unset = UNSET,
 ) -> Response[Any]:
     """Object properties in response headers (proxy answers 307)
 
@@ -127,6 +141,7 @@ def sync_detailed(
         props (str | Unset):
         latest_ver (bool | Unset):
         validate_checksum (bool | Unset):
+        silent (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +160,7 @@ def sync_detailed(
         props=props,
         latest_ver=latest_ver,
         validate_checksum=validate_checksum,
+        silent=silent,
     )
 
     response = client.get_httpx_client().request(
@@ -165,6 +181,7 @@ async def asyncio_detailed(
     props: str | Unset = UNSET,
     latest_ver: bool | Unset = UNSET,
     validate_checksum: bool | Unset = UNSET,
+    silent: bool | Unset = UNSET,
 ) -> Response[Any]:
     """Object properties in response headers (proxy answers 307)
 
@@ -184,6 +201,7 @@ async def asyncio_detailed(
         props (str | Unset):
         latest_ver (bool | Unset):
         validate_checksum (bool | Unset):
+        silent (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +220,7 @@ async def asyncio_detailed(
         props=props,
         latest_ver=latest_ver,
         validate_checksum=validate_checksum,
+        silent=silent,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

@@ -7,6 +7,9 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.err_http import ErrHTTP
 from ...models.provider import Provider
+from ...models.put_object_append_type import (
+    PutObjectAppendType,
+)
 from ...types import UNSET, File, Response, Unset
 
 
@@ -17,8 +20,21 @@ def _get_kwargs(
     body: File,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    append_type: PutObjectAppendType | Unset = UNSET,
+    append_handle: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
+    part_number: int | Unset = UNSET,
+    object_to: str | Unset = UNSET,
+    etl_name: str | Unset = UNSET,
+    etl_args: str | Unset = UNSET,
+    etl_pipeline: str | Unset = UNSET,
+    latest_ver: bool | Unset = UNSET,
+    synchronize: bool | Unset = UNSET,
+    archpath: str | Unset = UNSET,
+    archmime: str | Unset = UNSET,
     ais_checksum_type: str | Unset = UNSET,
     ais_checksum_value: str | Unset = UNSET,
+    ais_pine: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(ais_checksum_type, Unset):
@@ -26,6 +42,9 @@ def _get_kwargs(
 
     if not isinstance(ais_checksum_value, Unset):
         headers["Ais-Checksum-Value"] = ais_checksum_value
+
+    if not isinstance(ais_pine, Unset):
+        headers["Ais-Pine"] = ais_pine
 
     params: dict[str, Any] = {}
 
@@ -36,6 +55,34 @@ def _get_kwargs(
     params["provider"] = json_provider
 
     params["namespace"] = namespace
+
+    json_append_type: str | Unset = UNSET
+    if not isinstance(append_type, Unset):
+        json_append_type = append_type
+
+    params["append_type"] = json_append_type
+
+    params["append_handle"] = append_handle
+
+    params["uploadId"] = upload_id
+
+    params["partNumber"] = part_number
+
+    params["object_to"] = object_to
+
+    params["etl_name"] = etl_name
+
+    params["etl_args"] = etl_args
+
+    params["etl_pipeline"] = etl_pipeline
+
+    params["latest-ver"] = latest_ver
+
+    params["synchronize"] = synchronize
+
+    params["archpath"] = archpath
+
+    params["archmime"] = archmime
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -59,6 +106,16 @@ request_kwargs = _get_kwargs
 """Public alias of `_get_kwargs`: the httpx request arguments (method, url, params, headers, body) for this operation."""
 
 
+def _is_json(response: httpx.Response) -> bool:
+    if response.headers.get("content-type", "").startswith("application/json"):
+        return True
+    try:
+        response.json()
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ErrHTTP | None:
@@ -73,12 +130,16 @@ def _parse_response(
     if response.status_code == 400:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_400 = ErrHTTP.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_404 = ErrHTTP.from_dict(response.json())
 
@@ -87,12 +148,25 @@ def _parse_response(
     if response.status_code == 500:
         if not response.content:
             return None
+        if not _is_json(response):
+            return None
         response_500 = ErrHTTP.from_dict(response.json())
 
         return response_500
 
+    if response.status_code == 501:
+        if not response.content:
+            return None
+        if not _is_json(response):
+            return None
+        response_501 = ErrHTTP.from_dict(response.json())
+
+        return response_501
+
     if response.status_code == 507:
         if not response.content:
+            return None
+        if not _is_json(response):
             return None
         response_507 = ErrHTTP.from_dict(response.json())
 
@@ -124,10 +198,23 @@ def sync_detailed(
     body: File,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    append_type: PutObjectAppendType | Unset = UNSET,
+    append_handle: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
+    part_number: int | Unset = UNSET,
+    object_to: str | Unset = UNSET,
+    etl_name: str | Unset = UNSET,
+    etl_args: str | Unset = UNSET,
+    etl_pipeline: str | Unset = UNSET,
+    latest_ver: bool | Unset = UNSET,
+    synchronize: bool | Unset = UNSET,
+    archpath: str | Unset = UNSET,
+    archmime: str | Unset = UNSET,
     ais_checksum_type: str | Unset = UNSET,
     ais_checksum_value: str | Unset = UNSET,
+    ais_pine: str | Unset = UNSET,
 ) -> Response[Any | ErrHTTP]:
-    """Write an object (proxy answers 307 to the owning target)
+    """Write an object, append, upload a part, copy or transform one object (proxy answers 307)
 
      The proxy answers **307** immediately without reading the body;
     re-send the request with the body to `Location`. The target answers
@@ -135,14 +222,54 @@ def sync_detailed(
     `Ais-Checksum-Type` + `Ais-Checksum-Value` request an end-to-end
     check (a matching existing checksum makes the PUT a no-op).
 
+    One route, several operations chosen by the query:
+
+    * `put` (no selecting query): write the object.
+    * `append` (`append_type=append`, `append_handle` empty the first
+      time): append the body to a work file; the answer carries
+      `Ais-Append-Handle`, to be passed back as `append_handle` on the
+      next `append` and on the final `flush`. The handle names the
+      target, so the proxy redirects to it (a malformed handle is a 400
+      from the proxy).
+    * `flush` (`append_type=flush`, `append_handle`): finalize the
+      appended object (empty body; optional checksum headers).
+    * `upload-part` (`uploadId` + `partNumber`, from
+      `perform_object_action` `mpt-upload`): store one part of a
+      multipart upload; an unknown upload id is a 404.
+    * `copy` (`object_to=<provider>/<ns-uname>/<bucket>/<object>`, empty
+      body): copy this object to another bucket/name (the destination
+      bucket must exist). `latest-ver` and `synchronize` apply to remote
+      sources.
+    * `transform` (`object_to` + `etl_name` [+ `etl_args`,
+      `etl_pipeline`]): copy through an ETL; a build without ETL answers
+      **501** from the proxy.
+    * `append-to-arch` (`archpath` + `archmime`): write the body as the
+      file `archpath` of the shard, per the `Ais-Pine` flags: none (or
+      `0`) = a **new** shard holding only this file (an existing shard is
+      replaced), `1` = append, the shard must exist (else 404), `2` =
+      append if the shard exists, else create it.
+
     Args:
         bucket (str):
         object_ (str):
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        append_type (PutObjectAppendType | Unset):
+        append_handle (str | Unset):
+        upload_id (str | Unset):
+        part_number (int | Unset):
+        object_to (str | Unset):
+        etl_name (str | Unset):
+        etl_args (str | Unset):
+        etl_pipeline (str | Unset):
+        latest_ver (bool | Unset):
+        synchronize (bool | Unset):
+        archpath (str | Unset):
+        archmime (str | Unset):
         ais_checksum_type (str | Unset):
         ais_checksum_value (str | Unset):
+        ais_pine (str | Unset):
         body (File):
 
     Raises:
@@ -159,8 +286,21 @@ def sync_detailed(
         body=body,
         provider=provider,
         namespace=namespace,
+        append_type=append_type,
+        append_handle=append_handle,
+        upload_id=upload_id,
+        part_number=part_number,
+        object_to=object_to,
+        etl_name=etl_name,
+        etl_args=etl_args,
+        etl_pipeline=etl_pipeline,
+        latest_ver=latest_ver,
+        synchronize=synchronize,
+        archpath=archpath,
+        archmime=archmime,
         ais_checksum_type=ais_checksum_type,
         ais_checksum_value=ais_checksum_value,
+        ais_pine=ais_pine,
     )
 
     response = client.get_httpx_client().request(
@@ -178,10 +318,23 @@ def sync(
     body: File,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    append_type: PutObjectAppendType | Unset = UNSET,
+    append_handle: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
+    part_number: int | Unset = UNSET,
+    object_to: str | Unset = UNSET,
+    etl_name: str | Unset = UNSET,
+    etl_args: str | Unset = UNSET,
+    etl_pipeline: str | Unset = UNSET,
+    latest_ver: bool | Unset = UNSET,
+    synchronize: bool | Unset = UNSET,
+    archpath: str | Unset = UNSET,
+    archmime: str | Unset = UNSET,
     ais_checksum_type: str | Unset = UNSET,
     ais_checksum_value: str | Unset = UNSET,
+    ais_pine: str | Unset = UNSET,
 ) -> Any | ErrHTTP | None:
-    """Write an object (proxy answers 307 to the owning target)
+    """Write an object, append, upload a part, copy or transform one object (proxy answers 307)
 
      The proxy answers **307** immediately without reading the body;
     re-send the request with the body to `Location`. The target answers
@@ -189,14 +342,54 @@ def sync(
     `Ais-Checksum-Type` + `Ais-Checksum-Value` request an end-to-end
     check (a matching existing checksum makes the PUT a no-op).
 
+    One route, several operations chosen by the query:
+
+    * `put` (no selecting query): write the object.
+    * `append` (`append_type=append`, `append_handle` empty the first
+      time): append the body to a work file; the answer carries
+      `Ais-Append-Handle`, to be passed back as `append_handle` on the
+      next `append` and on the final `flush`. The handle names the
+      target, so the proxy redirects to it (a malformed handle is a 400
+      from the proxy).
+    * `flush` (`append_type=flush`, `append_handle`): finalize the
+      appended object (empty body; optional checksum headers).
+    * `upload-part` (`uploadId` + `partNumber`, from
+      `perform_object_action` `mpt-upload`): store one part of a
+      multipart upload; an unknown upload id is a 404.
+    * `copy` (`object_to=<provider>/<ns-uname>/<bucket>/<object>`, empty
+      body): copy this object to another bucket/name (the destination
+      bucket must exist). `latest-ver` and `synchronize` apply to remote
+      sources.
+    * `transform` (`object_to` + `etl_name` [+ `etl_args`,
+      `etl_pipeline`]): copy through an ETL; a build without ETL answers
+      **501** from the proxy.
+    * `append-to-arch` (`archpath` + `archmime`): write the body as the
+      file `archpath` of the shard, per the `Ais-Pine` flags: none (or
+      `0`) = a **new** shard holding only this file (an existing shard is
+      replaced), `1` = append, the shard must exist (else 404), `2` =
+      append if the shard exists, else create it.
+
     Args:
         bucket (str):
         object_ (str):
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        append_type (PutObjectAppendType | Unset):
+        append_handle (str | Unset):
+        upload_id (str | Unset):
+        part_number (int | Unset):
+        object_to (str | Unset):
+        etl_name (str | Unset):
+        etl_args (str | Unset):
+        etl_pipeline (str | Unset):
+        latest_ver (bool | Unset):
+        synchronize (bool | Unset):
+        archpath (str | Unset):
+        archmime (str | Unset):
         ais_checksum_type (str | Unset):
         ais_checksum_value (str | Unset):
+        ais_pine (str | Unset):
         body (File):
 
     Raises:
@@ -214,8 +407,21 @@ def sync(
         body=body,
         provider=provider,
         namespace=namespace,
+        append_type=append_type,
+        append_handle=append_handle,
+        upload_id=upload_id,
+        part_number=part_number,
+        object_to=object_to,
+        etl_name=etl_name,
+        etl_args=etl_args,
+        etl_pipeline=etl_pipeline,
+        latest_ver=latest_ver,
+        synchronize=synchronize,
+        archpath=archpath,
+        archmime=archmime,
         ais_checksum_type=ais_checksum_type,
         ais_checksum_value=ais_checksum_value,
+        ais_pine=ais_pine,
     ).parsed
 
 
@@ -227,10 +433,23 @@ async def asyncio_detailed(
     body: File,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    append_type: PutObjectAppendType | Unset = UNSET,
+    append_handle: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
+    part_number: int | Unset = UNSET,
+    object_to: str | Unset = UNSET,
+    etl_name: str | Unset = UNSET,
+    etl_args: str | Unset = UNSET,
+    etl_pipeline: str | Unset = UNSET,
+    latest_ver: bool | Unset = UNSET,
+    synchronize: bool | Unset = UNSET,
+    archpath: str | Unset = UNSET,
+    archmime: str | Unset = UNSET,
     ais_checksum_type: str | Unset = UNSET,
     ais_checksum_value: str | Unset = UNSET,
+    ais_pine: str | Unset = UNSET,
 ) -> Response[Any | ErrHTTP]:
-    """Write an object (proxy answers 307 to the owning target)
+    """Write an object, append, upload a part, copy or transform one object (proxy answers 307)
 
      The proxy answers **307** immediately without reading the body;
     re-send the request with the body to `Location`. The target answers
@@ -238,14 +457,54 @@ async def asyncio_detailed(
     `Ais-Checksum-Type` + `Ais-Checksum-Value` request an end-to-end
     check (a matching existing checksum makes the PUT a no-op).
 
+    One route, several operations chosen by the query:
+
+    * `put` (no selecting query): write the object.
+    * `append` (`append_type=append`, `append_handle` empty the first
+      time): append the body to a work file; the answer carries
+      `Ais-Append-Handle`, to be passed back as `append_handle` on the
+      next `append` and on the final `flush`. The handle names the
+      target, so the proxy redirects to it (a malformed handle is a 400
+      from the proxy).
+    * `flush` (`append_type=flush`, `append_handle`): finalize the
+      appended object (empty body; optional checksum headers).
+    * `upload-part` (`uploadId` + `partNumber`, from
+      `perform_object_action` `mpt-upload`): store one part of a
+      multipart upload; an unknown upload id is a 404.
+    * `copy` (`object_to=<provider>/<ns-uname>/<bucket>/<object>`, empty
+      body): copy this object to another bucket/name (the destination
+      bucket must exist). `latest-ver` and `synchronize` apply to remote
+      sources.
+    * `transform` (`object_to` + `etl_name` [+ `etl_args`,
+      `etl_pipeline`]): copy through an ETL; a build without ETL answers
+      **501** from the proxy.
+    * `append-to-arch` (`archpath` + `archmime`): write the body as the
+      file `archpath` of the shard, per the `Ais-Pine` flags: none (or
+      `0`) = a **new** shard holding only this file (an existing shard is
+      replaced), `1` = append, the shard must exist (else 404), `2` =
+      append if the shard exists, else create it.
+
     Args:
         bucket (str):
         object_ (str):
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        append_type (PutObjectAppendType | Unset):
+        append_handle (str | Unset):
+        upload_id (str | Unset):
+        part_number (int | Unset):
+        object_to (str | Unset):
+        etl_name (str | Unset):
+        etl_args (str | Unset):
+        etl_pipeline (str | Unset):
+        latest_ver (bool | Unset):
+        synchronize (bool | Unset):
+        archpath (str | Unset):
+        archmime (str | Unset):
         ais_checksum_type (str | Unset):
         ais_checksum_value (str | Unset):
+        ais_pine (str | Unset):
         body (File):
 
     Raises:
@@ -262,8 +521,21 @@ async def asyncio_detailed(
         body=body,
         provider=provider,
         namespace=namespace,
+        append_type=append_type,
+        append_handle=append_handle,
+        upload_id=upload_id,
+        part_number=part_number,
+        object_to=object_to,
+        etl_name=etl_name,
+        etl_args=etl_args,
+        etl_pipeline=etl_pipeline,
+        latest_ver=latest_ver,
+        synchronize=synchronize,
+        archpath=archpath,
+        archmime=archmime,
         ais_checksum_type=ais_checksum_type,
         ais_checksum_value=ais_checksum_value,
+        ais_pine=ais_pine,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -279,10 +551,23 @@ async def asyncio(
     body: File,
     provider: Provider | Unset = UNSET,
     namespace: str | Unset = UNSET,
+    append_type: PutObjectAppendType | Unset = UNSET,
+    append_handle: str | Unset = UNSET,
+    upload_id: str | Unset = UNSET,
+    part_number: int | Unset = UNSET,
+    object_to: str | Unset = UNSET,
+    etl_name: str | Unset = UNSET,
+    etl_args: str | Unset = UNSET,
+    etl_pipeline: str | Unset = UNSET,
+    latest_ver: bool | Unset = UNSET,
+    synchronize: bool | Unset = UNSET,
+    archpath: str | Unset = UNSET,
+    archmime: str | Unset = UNSET,
     ais_checksum_type: str | Unset = UNSET,
     ais_checksum_value: str | Unset = UNSET,
+    ais_pine: str | Unset = UNSET,
 ) -> Any | ErrHTTP | None:
-    """Write an object (proxy answers 307 to the owning target)
+    """Write an object, append, upload a part, copy or transform one object (proxy answers 307)
 
      The proxy answers **307** immediately without reading the body;
     re-send the request with the body to `Location`. The target answers
@@ -290,14 +575,54 @@ async def asyncio(
     `Ais-Checksum-Type` + `Ais-Checksum-Value` request an end-to-end
     check (a matching existing checksum makes the PUT a no-op).
 
+    One route, several operations chosen by the query:
+
+    * `put` (no selecting query): write the object.
+    * `append` (`append_type=append`, `append_handle` empty the first
+      time): append the body to a work file; the answer carries
+      `Ais-Append-Handle`, to be passed back as `append_handle` on the
+      next `append` and on the final `flush`. The handle names the
+      target, so the proxy redirects to it (a malformed handle is a 400
+      from the proxy).
+    * `flush` (`append_type=flush`, `append_handle`): finalize the
+      appended object (empty body; optional checksum headers).
+    * `upload-part` (`uploadId` + `partNumber`, from
+      `perform_object_action` `mpt-upload`): store one part of a
+      multipart upload; an unknown upload id is a 404.
+    * `copy` (`object_to=<provider>/<ns-uname>/<bucket>/<object>`, empty
+      body): copy this object to another bucket/name (the destination
+      bucket must exist). `latest-ver` and `synchronize` apply to remote
+      sources.
+    * `transform` (`object_to` + `etl_name` [+ `etl_args`,
+      `etl_pipeline`]): copy through an ETL; a build without ETL answers
+      **501** from the proxy.
+    * `append-to-arch` (`archpath` + `archmime`): write the body as the
+      file `archpath` of the shard, per the `Ais-Pine` flags: none (or
+      `0`) = a **new** shard holding only this file (an existing shard is
+      replaced), `1` = append, the shard must exist (else 404), `2` =
+      append if the shard exists, else create it.
+
     Args:
         bucket (str):
         object_ (str):
         provider (Provider | Unset): Backend provider (the last four are aliases of aws, gcp,
             azure, oci).
         namespace (str | Unset):
+        append_type (PutObjectAppendType | Unset):
+        append_handle (str | Unset):
+        upload_id (str | Unset):
+        part_number (int | Unset):
+        object_to (str | Unset):
+        etl_name (str | Unset):
+        etl_args (str | Unset):
+        etl_pipeline (str | Unset):
+        latest_ver (bool | Unset):
+        synchronize (bool | Unset):
+        archpath (str | Unset):
+        archmime (str | Unset):
         ais_checksum_type (str | Unset):
         ais_checksum_value (str | Unset):
+        ais_pine (str | Unset):
         body (File):
 
     Raises:
@@ -316,7 +641,20 @@ async def asyncio(
             body=body,
             provider=provider,
             namespace=namespace,
+            append_type=append_type,
+            append_handle=append_handle,
+            upload_id=upload_id,
+            part_number=part_number,
+            object_to=object_to,
+            etl_name=etl_name,
+            etl_args=etl_args,
+            etl_pipeline=etl_pipeline,
+            latest_ver=latest_ver,
+            synchronize=synchronize,
+            archpath=archpath,
+            archmime=archmime,
             ais_checksum_type=ais_checksum_type,
             ais_checksum_value=ais_checksum_value,
+            ais_pine=ais_pine,
         )
     ).parsed
