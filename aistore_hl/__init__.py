@@ -8,9 +8,9 @@ asyncio.
 from typing import TYPE_CHECKING, Any
 
 from aistore_hl import etl_templates
-from aistore_hl.bucket import Bucket
-from aistore_hl.client import Client
-from aistore_hl.cluster import Cluster
+from aistore_hl.bucket import AsyncBucket, Bucket
+from aistore_hl.client import AsyncClient, Client
+from aistore_hl.cluster import AsyncCluster, Cluster
 from aistore_hl.config import NOT_GIVEN, ClientConfig, RetryPolicy, Timeouts
 from aistore_hl.const import (
     DEFAULT_CHUNK_SIZE,
@@ -30,16 +30,17 @@ from aistore_hl.errors import (
     ErrRemoteBckNotFound,
     InvalidBckProvider,
     InvalidObjectRangeIndex,
+    JobFailed,
     Timeout,
     TransferError,
 )
-from aistore_hl.etl import Etl, get_default_runtime
+from aistore_hl.etl import AsyncEtl, Etl, get_default_runtime
 from aistore_hl.header import Header
-from aistore_hl.job import Job
+from aistore_hl.job import AsyncJob, Job
 from aistore_hl.listing import BucketEntry, BucketList, BucketLister
-from aistore_hl.obj_stream import ObjStream
-from aistore_hl.object import Object
-from aistore_hl.object_group import ObjectGroup
+from aistore_hl.obj_stream import AsyncObjStream, ObjStream
+from aistore_hl.object import AsyncObject, Object
+from aistore_hl.object_group import AsyncObjectGroup, ObjectGroup
 from aistore_hl.transfer import TransferSummary
 from aistore_hl.types import (
     ETL,
@@ -55,31 +56,14 @@ from aistore_hl.types import (
 )
 
 if TYPE_CHECKING:
-    from aistore_hl.aio import (
-        AsyncBucket,
-        AsyncClient,
-        AsyncCluster,
-        AsyncEtl,
-        AsyncJob,
-        AsyncObject,
-        AsyncObjectGroup,
-    )
     from aistore_hl.batch import AsyncBatch, Batch, BatchEntry
-    from aistore_hl.obj_stream import AsyncObjStream
 
 __version__ = "0.1.0"
 
-# The asyncio surface loads on first use: sync-only programs don't pay for importing asyncio.
+# Get-Batch (1,300 lines of TAR/multipart parsing) loads with the first ``client.batch(...)`` or
+# the first use of one of these names. The async classes are not lazy: each sits beside its sync
+# twin in the resource's module, so they load together (asyncio itself is cheap next to httpx).
 _LAZY = {
-    "AsyncBucket": "aistore_hl.aio",
-    "AsyncClient": "aistore_hl.aio",
-    "AsyncCluster": "aistore_hl.aio",
-    "AsyncEtl": "aistore_hl.aio",
-    "AsyncJob": "aistore_hl.aio",
-    "AsyncObject": "aistore_hl.aio",
-    "AsyncObjectGroup": "aistore_hl.aio",
-    "AsyncObjStream": "aistore_hl.obj_stream",
-    # Get-Batch loads with the first ``client.batch(...)``
     "AsyncBatch": "aistore_hl.batch",
     "Batch": "aistore_hl.batch",
     "BatchEntry": "aistore_hl.batch",
@@ -134,6 +118,7 @@ __all__ = [
     "InvalidBckProvider",
     "InvalidObjectRangeIndex",
     "Job",
+    "JobFailed",
     "JobStatus",
     "Namespace",
     "NetInfo",

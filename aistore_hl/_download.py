@@ -15,10 +15,11 @@ import warnings
 from dataclasses import dataclass
 from typing import Final
 
+from aistore_hl._checksum import checksum_hasher
 from aistore_hl.const import CHECKSUM_NONE, DEFAULT_READ_CHUNK_SIZE
 from aistore_hl.errors import ChecksumMismatch, InvalidArgument, ObjectChanged, UnexpectedResponse
 from aistore_hl.header import Header
-from aistore_hl.obj_stream import ChecksumNotVerifiedWarning, checksum_hasher
+from aistore_hl.obj_stream import ChecksumNotVerifiedWarning
 
 #: Smallest part accepted: below this, per-request costs dominate.
 MIN_PART_SIZE: Final = 64 << 10

@@ -23,12 +23,10 @@ from typing import Any
 
 import cloudpickle
 
+from aistore_hl.etl import RuntimeServer as RuntimeServerBase  # the runtime's FastAPIServer
+
 RUNTIME_BASE_MODULE = "aistore.sdk.etl.webserver.fastapi_server"
 RUNTIME_BASE_CLASS = "FastAPIServer"
-
-
-class RuntimeServerBase:
-    """Placeholder for the runtime's ``FastAPIServer``; never instantiated on the client side."""
 
 
 class _ModuleRef:
@@ -90,13 +88,12 @@ def build_server_class(transform: Callable[..., Any], chunk_size: int | None) ->
     return type("SeedTransformServer", (RuntimeServerBase,), namespace)
 
 
-def class_payload(transform: Callable[..., Any], chunk_size: int | None) -> str:
-    """``base64(pickle(class))`` for the runtime's ``ETL_CLASS_PAYLOAD``."""
-    cls = build_server_class(transform, chunk_size)
-    user_mod = _user_module(transform)
+def _dump(cls: type, module_of: Callable[..., Any] | type) -> str:
+    """``base64(pickle(cls))``, with ``module_of``'s module sent by value (see ``_user_module``)."""
+    user_mod = _user_module(module_of)
     if user_mod is not None:
-        # A function from an importable module is pickled by reference by default, and that
-        # module does not exist in the runtime image: send its code along.
+        # A function or class from an importable module is pickled by reference by default, and
+        # that module does not exist in the runtime image: send its code along.
         cloudpickle.register_pickle_by_value(user_mod)
     try:
         buf = io.BytesIO()
@@ -105,3 +102,15 @@ def class_payload(transform: Callable[..., Any], chunk_size: int | None) -> str:
         if user_mod is not None:
             cloudpickle.unregister_pickle_by_value(user_mod)
     return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def class_payload(transform: Callable[..., Any], chunk_size: int | None) -> str:
+    """``base64(pickle(class))`` for the runtime's ``ETL_CLASS_PAYLOAD``."""
+    return _dump(build_server_class(transform, chunk_size), transform)
+
+
+def server_class_payload(cls: type) -> str:
+    """``base64(pickle(cls))`` of a user's server class (``Etl.init_class``), for
+    ``ETL_CLASS_PAYLOAD``: ``RuntimeServerBase`` as a reference to the runtime's
+    ``FastAPIServer``; a base of the official SDK (``aistore.sdk...``) stays a reference too."""
+    return _dump(cls, cls)

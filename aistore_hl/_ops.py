@@ -13,21 +13,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 import httpx
-from aistore_ll.api.bucket import (
-    archive_objects,
-    delete_bucket,
-    head_bucket,
-    list_objects,
-    perform_bucket_action,
-)
-from aistore_ll.api.cluster import get_daemon_info, get_health, list_buckets
-from aistore_ll.api.etl import delete_etl, get_etl, init_etl, list_etls, start_etl, stop_etl
-from aistore_ll.api.job import perform_cluster_action, query_cluster
-from aistore_ll.api.object_ import delete_object, get_object, head_object, put_object
 from aistore_ll.models import (
     ActMsg,
     ArchiveBckMsg,
@@ -46,6 +34,29 @@ from aistore_ll.models.init_spec_msg import InitSpecMsg
 from aistore_ll.models.tcb_msg_ext import TCBMsgExt
 from aistore_ll.types import UNSET, File
 
+from aistore_hl._endpoints import (
+    Endpoint,
+    archive_objects,
+    delete_bucket,
+    delete_etl,
+    delete_object,
+    get_daemon_info,
+    get_etl,
+    get_health,
+    get_object,
+    head_bucket,
+    head_object,
+    init_etl,
+    list_buckets,
+    list_etls,
+    list_objects,
+    perform_bucket_action,
+    perform_cluster_action,
+    put_object,
+    query_cluster,
+    start_etl,
+    stop_etl,
+)
 from aistore_hl.header import Header
 from aistore_hl.listing import BucketList, decode_page
 from aistore_hl.types import ETL, Bck, ETLDetails, JobStatus, Smap
@@ -59,7 +70,7 @@ MSGPACK = "application/msgpack"
 class Plan(Generic[T]):
     """One request: ``op.request_kwargs(*args, **kwargs)`` + ``headers``, read by ``parse``."""
 
-    op: ModuleType
+    op: Endpoint
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
     parse: Callable[[httpx.Response], T]
@@ -117,8 +128,29 @@ def ll_bck(bck: Bck) -> LLBck:
     )
 
 
+class ActBody(ActMsg):
+    """An ``ActMsg`` that writes its value without the generated union walk: the same JSON, but
+    the generated ``to_dict`` imports the model of every action the union names on its first call
+    (19 modules, ~20 ms, measured as a slower first listing in a fresh process)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"action": self.action}
+        if self.name is not UNSET:
+            body["name"] = self.name
+        value: Any = self.value
+        if value is not UNSET:
+            if isinstance(value, list):
+                value = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
+            elif hasattr(value, "to_dict"):
+                value = value.to_dict()
+            body["value"] = value
+        return body
+
+
 def _act(action: str, value: Any = UNSET, name: str = "") -> ActMsg:
-    return ActMsg(action=action, value=value, name=name or UNSET)
+    return ActBody(action=action, value=value, name=name or UNSET)
 
 
 # -- cluster ---------------------------------------------------------------------------------------

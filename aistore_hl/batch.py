@@ -56,7 +56,9 @@ from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
 
-from aistore_hl._retrying import retry_scope
+from aistore_hl._http.retrying import retry_scope
+from aistore_hl._http.transports._common import tls_context
+from aistore_hl._twins import twin_docs
 from aistore_hl.config import ClientConfig, RetryPolicy
 from aistore_hl.const import ProviderAIS
 from aistore_hl.errors import (
@@ -73,12 +75,11 @@ from aistore_hl.errors import (
     error_from_response,
     wrap_transport_error,
 )
-from aistore_hl.transport import tls_context
 from aistore_hl.types import Bck
 from aistore_hl.validation import validate_archpath, validate_object_name
 
 if TYPE_CHECKING:
-    from aistore_hl._request import AsyncRequestClient, RequestClient
+    from aistore_hl._http.request import AsyncRequestClient, RequestClient
 
 __all__ = [
     "DEFAULT_MAX_IN_FLIGHT",
@@ -824,6 +825,7 @@ class Batch(_BatchCore):
     __iter__ = get
 
 
+@twin_docs(Batch)
 class AsyncBatch(_BatchCore):
     """Async twin of :class:`Batch`: ``async for entry in client.batch(...).get()``."""
 

@@ -9,22 +9,24 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
-from aistore_hl._request import AsyncRequestClient, RequestClient
-from aistore_hl.bucket import Bucket
-from aistore_hl.cluster import Cluster
+from aistore_hl._http.request import AsyncRequestClient, RequestClient
+from aistore_hl._twins import twin_docs
+from aistore_hl.bucket import AsyncBucket, Bucket
+from aistore_hl.cluster import AsyncCluster, Cluster
 from aistore_hl.config import NOT_GIVEN, ClientConfig, NotGiven, RetryPolicy, resolve_timeout
 from aistore_hl.const import PROVIDER_ALIASES, PROVIDERS, ProviderAIS
 from aistore_hl.errors import InvalidArgument
-from aistore_hl.etl import Etl
-from aistore_hl.job import Job
-from aistore_hl.listing import BucketLister
-from aistore_hl.obj_stream import ObjStream
-from aistore_hl.object import Object
+from aistore_hl.etl import AsyncEtl, Etl
+from aistore_hl.job import AsyncJob, Job
+from aistore_hl.listing import AsyncBucketLister, BucketLister
+from aistore_hl.obj_stream import AsyncObjStream, ObjStream
+from aistore_hl.object import AsyncObject, Object
 from aistore_hl.types import Namespace
 from aistore_hl.validation import validate_chunk_size
 
 if TYPE_CHECKING:
-    from aistore_hl.batch import Batch
+    from aistore_hl.batch import AsyncBatch, Batch
+    from aistore_hl.dsort import AsyncDsort, Dsort
 
 RC = TypeVar("RC", RequestClient, AsyncRequestClient)
 
@@ -99,6 +101,13 @@ def resolve_config(
     return ClientConfig.from_env(**given)
 
 
+def bucket_ns(ns: Namespace | None, namespace: Namespace | None) -> Namespace | None:
+    """``Client.bucket``'s namespace: the seed's ``ns`` or the official SDK 2.0's ``namespace``."""
+    if ns is not None and namespace is not None:
+        raise InvalidArgument(namespace, "give ns or namespace (the same thing), not both", param="namespace")
+    return ns if ns is not None else namespace
+
+
 class ClientCore(Generic[RC]):
     """Construction and options shared by ``Client`` and ``AsyncClient``."""
 
@@ -117,6 +126,7 @@ class ClientCore(Generic[RC]):
         max_pool_size: int | None = None,
         config: ClientConfig | None = None,
         direct_reads: bool | None = None,
+        transport: Any = None,
     ) -> None:
         self.config = resolve_config(
             config,
@@ -129,7 +139,7 @@ class ClientCore(Generic[RC]):
             max_pool_size=max_pool_size,
             direct_reads=direct_reads,
         )
-        self._rc = self._rc_class(self.config)
+        self._rc = self._rc_class(self.config, transport)
 
     def with_options(
         self,
@@ -150,6 +160,11 @@ class ClientCore(Generic[RC]):
         http_timeout = None if isinstance(timeout, NotGiven) else resolve_timeout(timeout).to_httpx()
         clone._rc = self._rc.derive(retry=retry, timeout=http_timeout)
         return clone
+
+    @classmethod
+    def from_env(cls) -> Self:
+        """A client configured from ``AIS_ENDPOINT`` and the other ``AIS_*`` variables."""
+        return cls(os.environ.get("AIS_ENDPOINT"))
 
     @property
     def endpoint(self) -> str:
@@ -184,6 +199,13 @@ class Client(ClientCore[RequestClient]):
             connection error) is retried through the proxy (a stale map is then dropped); a
             cluster that refuses direct access (401/403, e.g. with AuthN) turns them off for
             this client after the first refusal. ``False``: every read through the proxy.
+        transport: The socket transport, an ``httpx.BaseTransport`` (``httpx.AsyncBaseTransport``
+            for ``AsyncClient``), as httpx's ``transport=`` takes it: e.g. ``httpx.MockTransport``
+            in tests. Or a callable that receives the built-in transport and returns the one to
+            use, to wrap it (record attempts, inject faults, reroute) without rebuilding it:
+            ``Client(url, transport=lambda inner: Recorder(inner))``. Retries, redirects and
+            typed errors still run above it. Default: the built-in one. Not pickled: a client
+            unpickled in a worker process gets the default.
 
     Raises:
         InvalidArgument: A malformed endpoint, timeout or pool size (nothing is sent).
@@ -211,13 +233,15 @@ class Client(ClientCore[RequestClient]):
         self.config = state["config"]
         self._rc = RequestClient(self.config)
 
-    @classmethod
-    def from_env(cls) -> Client:
-        """A client configured from ``AIS_ENDPOINT`` and the other ``AIS_*`` variables."""
-        return cls(os.environ.get("AIS_ENDPOINT"))
-
     # -- factories (no HTTP requests) -------------------------------------------------------------
-    def bucket(self, bck_name: str, provider: str = ProviderAIS, ns: Namespace | None = None) -> Bucket:
+    def bucket(
+        self,
+        bck_name: str,
+        provider: str = ProviderAIS,
+        ns: Namespace | None = None,
+        *,
+        namespace: Namespace | None = None,
+    ) -> Bucket:
         """Factory constructor for bucket object.
 
         Does not make any HTTP request, only instantiates a bucket object owned by the client.
@@ -226,11 +250,15 @@ class Client(ClientCore[RequestClient]):
             bck_name (str): Name of bucket (optional, defaults to "ais").
             provider (str): Provider of bucket (one of "ais", "aws", "gcp", ...).
             ns (Namespace): Namespace of bucket (optional, defaults to None).
+            namespace (Namespace): The official SDK 2.0's name for ``ns`` (give one of them).
 
         Returns:
             The bucket object created.
+
+        Raises:
+            InvalidArgument: Both ``ns`` and ``namespace`` given (nothing is sent).
         """
-        return Bucket(self, bck_name, provider, ns)
+        return Bucket(self, bck_name, provider, bucket_ns(ns, namespace))
 
     def cluster(self) -> Cluster:
         """Factory constructor for cluster object.
@@ -242,40 +270,104 @@ class Client(ClientCore[RequestClient]):
         """
         return Cluster(self)
 
-    def job(self) -> Job:
+    def job(self, job_id: str = "", job_kind: str = "") -> Job:
         """Factory constructor for job object, which contains job-related functions.
 
         Does not make any HTTP request, only instantiates a job object bound to the client.
 
+        Args:
+            job_id (str, optional): The job the object stands for (the official SDK 2.0's
+                ``client.job(xid).wait()``); its methods given ``job_id=""`` use it.
+            job_kind (str, optional): Its kind, likewise (e.g. ``"copy-bck"``).
+
         Returns:
             The job object created.
-        """
-        return Job(self)
 
-    def etl(self) -> Etl:
+        Raises:
+            InvalidArgument: ``job_id`` or ``job_kind`` is not a str.
+        """
+        return Job(self, job_id, job_kind)
+
+    def etl(self, etl_name: str = "") -> Etl:
         """Factory constructor for ETL object.
 
         Contains APIs related to AIStore ETL operations.
         Does not make any HTTP request, only instantiates an ETL object bound to the client.
 
+        Args:
+            etl_name (str, optional): The ETL the object stands for (the official SDK 2.0's
+                ``client.etl("my-etl").init(...)``); its seed-era methods given ``etl_id=""``
+                use it.
+
         Returns:
             The ETL object created.
-        """
-        return Etl(self)
 
-    def batch(self, objects: Any = None, bucket: Any = None, **options: Any) -> Batch:
+        Raises:
+            InvalidETLName: ``etl_name`` is given and not a valid ETL name.
+        """
+        return Etl(self, etl_name)
+
+    def dsort(self, dsort_id: str = "") -> Dsort:
+        """Factory constructor for a dSort object (the official SDK 2.0's ``client.dsort()``).
+
+        Does not make any HTTP request. dSort is compiled into aisnode only with the ``dsort``
+        build tag; a default AIS 5.0 build answers 501, raised as ``Unsupported``.
+
+        Args:
+            dsort_id (str, optional): The dSort job the object stands for (set by ``start``).
+
+        Returns:
+            The dSort object created.
+        """
+        from aistore_hl.dsort import Dsort  # loaded on first use
+
+        return Dsort(self, dsort_id)
+
+    def batch(
+        self,
+        objects: Any = None,
+        bucket: Any = None,
+        *,
+        output_format: str = ".tar",
+        cont_on_err: bool = True,
+        only_obj_name: bool = False,
+        streaming_get: bool = True,
+        colocation: int = 0,
+        **options: Any,
+    ) -> Batch:
         """Get-Batch: many objects, ranges or archived files in one answer (no HTTP request yet).
 
-        The official SDK 2.0 name. ``batch(names, bucket=b).get()`` yields one ``BatchEntry``
-        per entry, in request order, as they arrive. See :class:`aistore_hl.batch.Batch` for the
-        options (``output_format``, ``cont_on_err``, ``streaming_get``, ``request_size``...).
+        The official SDK 2.0 name and options. ``batch(names, bucket=b).get()`` yields one
+        ``BatchEntry`` per entry, in request order, as they arrive. See
+        :class:`aistore_hl.batch.Batch` for every option.
+
+        Args:
+            objects: Object names (of ``bucket``) or ``Object``s, or one of them.
+            bucket: The default bucket of name entries.
+            output_format: ``.tar`` (default), ``.tgz``, ``.tar.gz``, ``.zip`` or ``.tar.lz4``.
+            cont_on_err: Yield a missing entry with its ``error`` and go on (default True).
+            only_obj_name: Name archive members ``<object>`` instead of ``<bucket>/<object>``.
+            streaming_get: The archive alone, streamed as assembled (default True).
+            colocation: ``MossReq.coloc`` hint (the official SDK's ``Colocation`` values work):
+                0 none, 1 the entries sit on few targets, 2 and in few shards.
+            options: ``request_size``, ``max_in_flight`` (see ``Batch``).
 
         Raises:
             InvalidArgument: A bad name, range, archpath or option (nothing is sent).
         """
         from aistore_hl.batch import Batch  # loaded on first use: ``import aistore_hl`` stays light
 
-        return Batch(self, objects, bucket, **options)
+        return Batch(
+            self,
+            objects,
+            bucket,
+            output_format=output_format,
+            cont_on_err=cont_on_err,
+            only_obj_name=only_obj_name,
+            streaming_get=streaming_get,
+            colocation=colocation,
+            **options,
+        )
 
     # -- seed-era shortcuts --------------------------------------------------------------------------
     def list_objects_iter(
@@ -357,5 +449,106 @@ class Client(ClientCore[RequestClient]):
             InvalidArgument: Unknown scheme, no bucket or no object name (nothing is sent).
             InvalidObjectName: The object name is malformed (e.g. dot segments).
         """
+        bck_name, provider, ns, obj_name = parse_object_url(url)
+        return self.bucket(bck_name, provider, ns).object(obj_name)
+
+
+@twin_docs(Client)
+class AsyncClient(ClientCore[AsyncRequestClient]):
+    """Async AIStore client; same arguments as ``Client``. Use ``async with`` or ``await close()``."""
+
+    _rc_class = AsyncRequestClient
+
+    async def close(self) -> None:
+        await self._rc.close()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    def bucket(
+        self,
+        bck_name: str,
+        provider: str = ProviderAIS,
+        ns: Namespace | None = None,
+        *,
+        namespace: Namespace | None = None,
+    ) -> AsyncBucket:
+        return AsyncBucket(self, bck_name, provider, bucket_ns(ns, namespace))
+
+    def cluster(self) -> AsyncCluster:
+        return AsyncCluster(self)
+
+    def job(self, job_id: str = "", job_kind: str = "") -> AsyncJob:
+        return AsyncJob(self, job_id, job_kind)
+
+    def etl(self, etl_name: str = "") -> AsyncEtl:
+        return AsyncEtl(self, etl_name)
+
+    def dsort(self, dsort_id: str = "") -> AsyncDsort:
+        from aistore_hl.dsort import AsyncDsort  # loaded on first use
+
+        return AsyncDsort(self, dsort_id)
+
+    def batch(
+        self,
+        objects: Any = None,
+        bucket: Any = None,
+        *,
+        output_format: str = ".tar",
+        cont_on_err: bool = True,
+        only_obj_name: bool = False,
+        streaming_get: bool = True,
+        colocation: int = 0,
+        **options: Any,
+    ) -> AsyncBatch:
+        """Get-Batch (no HTTP request yet): ``async for e in client.batch(names, bucket=b).get()``.
+
+        Same arguments as ``Client.batch``; see :class:`aistore_hl.batch.AsyncBatch`.
+        """
+        from aistore_hl.batch import AsyncBatch  # loaded on first use
+
+        return AsyncBatch(
+            self,
+            objects,
+            bucket,
+            output_format=output_format,
+            cont_on_err=cont_on_err,
+            only_obj_name=only_obj_name,
+            streaming_get=streaming_get,
+            colocation=colocation,
+            **options,
+        )
+
+    def list_objects_iter(
+        self,
+        bck_name: str,
+        provider: str = ProviderAIS,
+        prefix: str = "",
+        props: str = "",
+        page_size: int | None = 0,
+    ) -> AsyncBucketLister:
+        """Returns an async iterator for all objects in a bucket."""
+        return self.bucket(bck_name, provider).list_objects_iter(prefix, props, page_size)
+
+    async def get_object(
+        self,
+        bck_name: str,
+        obj_name: str,
+        provider: str = ProviderAIS,
+        archpath: str = "",
+        chunk_size: int = 1,
+    ) -> AsyncObjStream:
+        return (
+            await self.bucket(bck_name, provider)
+            .object(obj_name)
+            .get(archpath=archpath, chunk_size=chunk_size)
+        )
+
+    def get_object_from_url(self, url: str) -> AsyncObject:
         bck_name, provider, ns, obj_name = parse_object_url(url)
         return self.bucket(bck_name, provider, ns).object(obj_name)

@@ -7,29 +7,25 @@ picklable, so a config crosses process boundaries (DataLoader workers) unchanged
 * :data:`NOT_GIVEN` - the "argument not given" sentinel: a per-call ``timeout=None`` means
   *no timeout*, while an omitted ``timeout`` means *use the client default*.
 * :class:`RetryPolicy` - jittered exponential backoff, retryable statuses, Retry-After.
-* :func:`retry_call` / :func:`async_retry_call` - run a callable under a policy.
 * :class:`ClientConfig` - endpoint, timeouts, retries, TLS, token, pool size, chunk sizes;
   :meth:`ClientConfig.from_env` reads the official SDK's ``AIS_*`` variables.
 """
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-import logging
 import os
 import random
 import ssl
-import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal, TypeVar, final
+from typing import Any, Final, Literal, final
 from urllib.parse import urlsplit
 
 import httpx
 
 from aistore_hl.const import DEFAULT_CHUNK_SIZE, DEFAULT_READ_CHUNK_SIZE
-from aistore_hl.errors import AISError, ConnectionFailed, InvalidArgument
+from aistore_hl.errors import InvalidArgument
 from aistore_hl.validation import validate_chunk_size, validate_timeout
 
 __all__ = [
@@ -41,15 +37,9 @@ __all__ = [
     "RetryPolicy",
     "TimeoutTypes",
     "Timeouts",
-    "async_retry_call",
-    "is_retryable_error",
     "resolve_timeout",
-    "retry_call",
 ]
 
-logger = logging.getLogger("aistore_hl")
-
-T = TypeVar("T")
 
 #: Default connection pool size per host (proxy and each target): 64-way concurrency.
 DEFAULT_MAX_POOL_SIZE: Final = 64
@@ -249,108 +239,6 @@ class RetryPolicy:
         delay = min(self.backoff_cap, self.backoff_base * (2.0 ** min(n - 1, 62)))
         r = random.random() if rand is None else rand
         return max(0.0, delay * (1.0 - self.jitter * r))
-
-
-def is_retryable_error(exc: BaseException, policy: RetryPolicy) -> bool:
-    """Default retry predicate: retryable statuses and (if enabled) connection failures.
-
-    Only for requests that are safe to replay (GET, HEAD, list, or a body that can be
-    re-sent); the caller decides that.
-
-    Args:
-        exc: The error raised by the attempt.
-        policy: The policy in force.
-
-    Returns:
-        True if the attempt should be retried.
-    """
-    if isinstance(exc, AISError):
-        return policy.should_retry_status(exc.status_code)
-    if isinstance(exc, (ConnectionFailed, httpx.TransportError)):
-        return policy.retry_connection_errors
-    return False
-
-
-def _retry_after_of(exc: BaseException) -> float | None:
-    v = getattr(exc, "retry_after", None)
-    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-
-
-def retry_call(
-    fn: Callable[[], T],
-    policy: RetryPolicy,
-    is_retryable: Callable[[BaseException], bool] | None = None,
-    *,
-    sleep: Callable[[float], None] = time.sleep,
-    on_retry: Callable[[int, BaseException, float], None] | None = None,
-) -> T:
-    """Call ``fn`` until it succeeds, the policy is exhausted, or an error is not retryable.
-
-    Args:
-        fn: The call to make (no arguments; use a closure or ``functools.partial``).
-        policy: Attempts and delays.
-        is_retryable: Predicate on the raised exception (default:
-            :func:`is_retryable_error` with ``policy``). An error's ``retry_after``
-            attribute (set on :class:`~aistore_hl.errors.AISError`) sets the delay.
-        sleep: Sleep function (injectable for tests).
-        on_retry: Called as ``on_retry(attempt, exc, delay)`` before each sleep.
-
-    Returns:
-        What ``fn`` returned.
-
-    Raises:
-        BaseException: The last error, when not retryable or out of attempts.
-    """
-    check = is_retryable or (lambda e: is_retryable_error(e, policy))
-    attempt = 1
-    while True:
-        try:
-            return fn()
-        except Exception as exc:
-            if attempt >= policy.max_attempts or not check(exc):
-                raise
-            delay = policy.compute_delay(attempt, _retry_after_of(exc))
-            logger.debug("attempt %d failed (%r); retrying in %.2fs", attempt, exc, delay)
-            if on_retry is not None:
-                on_retry(attempt, exc, delay)
-            sleep(delay)
-            attempt += 1
-
-
-async def async_retry_call(
-    fn: Callable[[], Awaitable[T]],
-    policy: RetryPolicy,
-    is_retryable: Callable[[BaseException], bool] | None = None,
-    *,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    on_retry: Callable[[int, BaseException, float], None] | None = None,
-) -> T:
-    """Async twin of :func:`retry_call`: ``fn`` returns an awaitable, sleeps are awaited.
-
-    Args:
-        fn: Returns a new awaitable for each attempt.
-        policy: Attempts and delays.
-        is_retryable: Predicate on the raised exception.
-        sleep: Async sleep function.
-        on_retry: Called as ``on_retry(attempt, exc, delay)`` before each sleep.
-
-    Returns:
-        What the awaited ``fn()`` returned.
-    """
-    check = is_retryable or (lambda e: is_retryable_error(e, policy))
-    attempt = 1
-    while True:
-        try:
-            return await fn()
-        except Exception as exc:
-            if attempt >= policy.max_attempts or not check(exc):
-                raise
-            delay = policy.compute_delay(attempt, _retry_after_of(exc))
-            logger.debug("attempt %d failed (%r); retrying in %.2fs", attempt, exc, delay)
-            if on_retry is not None:
-                on_retry(attempt, exc, delay)
-            await sleep(delay)
-            attempt += 1
 
 
 # ======================================================================================

@@ -31,12 +31,19 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
         │   └── IncompleteRead              the body ended before Content-Length bytes
         ├── ChecksumMismatch            the data read does not match ais-checksum-value
         ├── ObjectChanged               the object changed while a read was being resumed
+        ├── AppendHandleError           an append handle that is spent, superseded or failed
+        ├── AppendUnsupported           an append AIS 5.0 would get wrong (a chunked object)
+        ├── ArchiveListUnsupported      a shard listing AIS 5.0 would get wrong (a chunked shard)
+        ├── MultipartMismatch           a completed multipart object differs from its parts
+        ├── MultipartStateError         a multipart call the upload's state does not allow
+        ├── ShardError                  a TAR shard that is malformed or cut mid-member
         ├── UnexpectedResponse          an answer the protocol does not allow (e.g. PUT not redirected)
         ├── TransferError               files of put_files / download_files failed; the rest completed
         ├── BatchError                  a Get-Batch answer that does not hold what was asked
         │   ├── BatchIncomplete             it ended (or was cut) before an entry
         │   └── BatchEntryMismatch          an entry's name, size or count is not the one asked
         ├── Timeout                     a wait (e.g. for a job) ran out of time
+        ├── JobFailed                   a waited-for job ended with an error or was aborted
         └── InvalidArgument (ValueError)    a bad argument, detected before any request
             ├── EmptyBatch                  a Get-Batch without entries
             ├── InvalidBckProvider
@@ -46,6 +53,7 @@ Every exception raised on purpose by this package derives from :class:`AISExcept
             │   ├── InvalidObjectName
             │   └── InvalidETLName
             ├── InvalidPath (+ FileNotFoundError)  a local file to upload does not exist
+            ├── NBIUnsupported              an inventory AIS 5.0 cannot build (ais:// without backend)
             └── InvalidObjectRangeIndex
 
 Seed-era names keep their place: ``ErrBckNotFound`` and ``ErrRemoteBckNotFound`` are
@@ -80,15 +88,21 @@ import ssl
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+
+if TYPE_CHECKING:
+    from aistore_hl.types import JobStatus
 
 __all__ = [
     "AISClientError",
     "AISError",
     "AISException",
+    "AppendHandleError",
+    "AppendUnsupported",
+    "ArchiveListUnsupported",
     "BadRequest",
     "BatchEntryMismatch",
     "BatchError",
@@ -117,12 +131,17 @@ __all__ = [
     "InvalidObjectRangeIndex",
     "InvalidPath",
     "InvalidRequest",
+    "JobFailed",
     "MethodNotAllowed",
+    "MultipartMismatch",
+    "MultipartStateError",
+    "NBIUnsupported",
     "NotFound",
     "ObjectChanged",
     "RangeNotSatisfiable",
     "RequestTimeout",
     "ServiceUnavailable",
+    "ShardError",
     "TLSError",
     "Timeout",
     "TooManyRequests",
@@ -421,6 +440,111 @@ class ObjectChanged(AISClientError):
         return f"{self.message} ({self.url})" if self.url else self.message
 
 
+class AppendHandleError(AISClientError):
+    """An append handle that cannot be used: superseded by a later append, used by a failed
+    append, or already flushed. Raised before any request; start again with ``handle=""``.
+
+    Args:
+        handle: The handle given.
+        why: Why it cannot be used.
+    """
+
+    def __init__(self, handle: str, why: str) -> None:
+        super().__init__(handle, why)
+        self.handle = handle
+        self.why = why
+
+    def __str__(self) -> str:
+        short = self.handle if len(self.handle) <= 40 else self.handle[:37] + "..."
+        return f"append handle {short!r} {self.why}; start a new append with handle=''"
+
+
+class _ChunkedUnsupported(AISClientError):
+    """An operation AIS 5.0 gets wrong on a chunked object; refused before it was sent.
+
+    Args:
+        obj: The object's name (``bucket/object``).
+        chunks: The object's chunk count (``Ais-Chunks-Count``).
+    """
+
+    def __init__(self, obj: str, chunks: int) -> None:
+        super().__init__(obj, chunks)
+        self.obj = obj
+        self.chunks = chunks
+
+
+class AppendUnsupported(_ChunkedUnsupported):
+    """An append session that AIS 5.0 would get wrong; nothing was appended.
+
+    The first append of a session copies the object's main file into the work file, so on a
+    *chunked* object (written by a multipart upload, or by ``rechunk``) the flushed object
+    would keep only its first chunk plus the appended bytes (measured: 2 MiB + 1 in 1 MiB
+    chunks, append 1 byte -> 1 MiB + 1). Rewrite the object whole first (``rechunk`` with
+    ``objsize_limit=0`` makes it monolithic), or write a new object.
+
+    Args:
+        obj: The object's name (``bucket/object``).
+        chunks: The object's chunk count (``Ais-Chunks-Count``).
+    """
+
+    def __str__(self) -> str:
+        return (
+            f"{self.obj}: AIS 5.0 cannot append to a chunked object ({self.chunks} chunks): the "
+            "result would keep only the first chunk; nothing was appended"
+        )
+
+
+class ArchiveListUnsupported(_ChunkedUnsupported):
+    """A listing of a shard's members that AIS 5.0 would get wrong; nothing was listed.
+
+    The target lists a shard by reading its main file, which for a *chunked* object (written by
+    a multipart upload, e.g. ``open("wb")`` past ``part_size``, or by ``rechunk``) holds only the
+    first chunk: the shard's members are left out with a 200 (measured: a 12-member 930 KiB TAR
+    in 4 x 256 KiB chunks lists 0 members, the same bytes PUT whole list 12; a ZIP the same), and
+    the rest of that target's listing is dropped too. Reading members works on a chunked shard
+    (``get(archpath=...)``, Get-Batch, ``AISShardReader``); to list it, read the shard whole, or
+    rewrite it monolithic (``rechunk`` with ``objsize_limit=0``).
+
+    Args:
+        obj: The shard's name (``bucket/object``).
+        chunks: The shard's chunk count (``Ais-Chunks-Count``).
+    """
+
+    def __str__(self) -> str:
+        return (
+            f"{self.obj}: AIS 5.0 cannot list the members of a chunked shard ({self.chunks} chunks): "
+            "it would list none; nothing was listed"
+        )
+
+
+class MultipartMismatch(AISClientError):
+    """The object ``complete`` assembled differs from the parts sent (size or crc32c); it was
+    deleted, so no corrupted object stays visible."""
+
+
+class MultipartStateError(AISClientError):
+    """A multipart call that cannot be made in the upload's current state (not created yet,
+    already completed or aborted, nothing uploaded); raised before any request."""
+
+
+class ShardError(AISClientError):
+    """A shard is not a well-formed TAR archive, or it ended in the middle of a member.
+
+    Args:
+        shard: The shard's name.
+        why: What is wrong with it.
+    """
+
+    def __init__(self, shard: str, why: str) -> None:
+        # args = the constructor's own (the pickling rule above): DataLoader workers pickle it
+        super().__init__(shard, why)
+        self.shard = shard
+        self.why = why
+
+    def __str__(self) -> str:
+        return f"shard {self.shard}: {self.why}"
+
+
 class UnexpectedResponse(AISClientError):
     """The cluster answered in a way the protocol does not allow for this request.
 
@@ -457,6 +581,24 @@ class TransferError(AISClientError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.summary,))
+
+
+class JobFailed(AISClientError):
+    """A waited-for job finished with an error or was aborted; ``status`` has the details.
+
+    Raised by ``Job.wait_for_job(..., raise_on_failure=True)``.
+
+    Args:
+        status: The job's final status (``uuid``, ``kind``, ``err``, ``aborted``).
+    """
+
+    def __init__(self, status: JobStatus) -> None:
+        super().__init__(status)  # args = constructor args, so it pickles
+        self.status = status
+
+    def __str__(self) -> str:
+        s = self.status
+        return f"job {s.uuid} ({s.kind}) {'aborted' if s.aborted else 'failed'}: {s.err}"
 
 
 class Timeout(AISClientError):
@@ -610,6 +752,11 @@ class InvalidPath(InvalidArgument, FileNotFoundError):
     def __reduce__(self) -> tuple[Any, ...]:
         # OSError's own __reduce__ would pass (errno, strerror, filename) to __init__.
         return (type(self), self.args, self.__dict__)
+
+
+class NBIUnsupported(InvalidArgument):
+    """An inventory of a bucket AIS 5.0 cannot inventory (an ``ais://`` bucket without a backend:
+    the server would crash); nothing was sent."""
 
 
 class InvalidObjectRangeIndex(InvalidArgument):
@@ -849,6 +996,63 @@ def _request_info(response: httpx.Response) -> tuple[str, str]:
     return request.method, str(request.url)
 
 
+def error_body(response: httpx.Response) -> bytes:
+    """The body of an error answer, at most ``MAX_ERROR_BODY`` bytes; the response is closed.
+
+    The one reader of error bodies (the request clients' hooks and :func:`raise_for_status`):
+    an error answer larger than 64 KiB (a misrouted GET answered by some other server, a proxy's
+    HTML page) is not read into memory whole. A failure while reading leaves what arrived: the
+    status alone still identifies the error.
+
+    Args:
+        response: An httpx response, read or streamed.
+
+    Returns:
+        Up to ``MAX_ERROR_BODY`` bytes of the body.
+    """
+    try:
+        return response.content[:MAX_ERROR_BODY]  # read already (e.g. by httpx.AsyncClient.get)
+    except httpx.ResponseNotRead:
+        pass
+    buf = bytearray()
+    try:
+        for chunk in response.iter_bytes():
+            buf += chunk
+            if len(buf) >= MAX_ERROR_BODY:
+                break
+    except (httpx.HTTPError, httpx.StreamError):
+        pass
+    finally:
+        response.close()
+    return bytes(buf[:MAX_ERROR_BODY])
+
+
+async def aerror_body(response: httpx.Response) -> bytes:
+    """Async twin of :func:`error_body`.
+
+    Args:
+        response: An httpx response of an ``httpx.AsyncClient``, read or streamed.
+
+    Returns:
+        Up to ``MAX_ERROR_BODY`` bytes of the body.
+    """
+    try:
+        return response.content[:MAX_ERROR_BODY]  # read already (e.g. by httpx.AsyncClient.get)
+    except httpx.ResponseNotRead:
+        pass
+    buf = bytearray()
+    try:
+        async for chunk in response.aiter_bytes():
+            buf += chunk
+            if len(buf) >= MAX_ERROR_BODY:
+                break
+    except (httpx.HTTPError, httpx.StreamError):
+        pass
+    finally:
+        await response.aclose()
+    return bytes(buf[:MAX_ERROR_BODY])
+
+
 def raise_for_status(response: httpx.Response) -> None:
     """Raise the matching :class:`AISError` if ``response`` has an error status (>= 400).
 
@@ -863,20 +1067,7 @@ def raise_for_status(response: httpx.Response) -> None:
     """
     if response.status_code < 400:
         return
-    try:
-        body = response.content
-    except httpx.ResponseNotRead:
-        buf = bytearray()
-        try:
-            for chunk in response.iter_bytes():
-                buf += chunk
-                if len(buf) >= MAX_ERROR_BODY:
-                    break
-        except (httpx.HTTPError, httpx.StreamError):
-            pass  # best effort: the status alone still identifies the error
-        finally:
-            response.close()
-        body = bytes(buf[:MAX_ERROR_BODY])
+    body = error_body(response)
     method, url = _request_info(response)
     raise error_from_response(response.status_code, response.headers, body, method=method, url=url)
 
@@ -892,20 +1083,7 @@ async def araise_for_status(response: httpx.Response) -> None:
     """
     if response.status_code < 400:
         return
-    try:
-        body = response.content
-    except httpx.ResponseNotRead:
-        buf = bytearray()
-        try:
-            async for chunk in response.aiter_bytes():
-                buf += chunk
-                if len(buf) >= MAX_ERROR_BODY:
-                    break
-        except (httpx.HTTPError, httpx.StreamError):
-            pass
-        finally:
-            await response.aclose()
-        body = bytes(buf[:MAX_ERROR_BODY])
+    body = await aerror_body(response)
     method, url = _request_info(response)
     raise error_from_response(response.status_code, response.headers, body, method=method, url=url)
 

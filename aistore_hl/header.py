@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, Final
 
 import httpx
@@ -43,15 +44,23 @@ from aistore_hl.const import (
     HEADER_CONTENT_LENGTH,
     HEADER_CONTENT_TYPE,
     HEADER_CUSTOM_MD,
+    HEADER_EC_DATA,
+    HEADER_EC_GENERATION,
+    HEADER_EC_PARITY,
+    HEADER_EC_REPLICATED,
     HEADER_ETAG,
+    HEADER_LAST_MODIFIED,
     HEADER_MIRROR_COPIES,
     HEADER_MIRROR_PATHS,
+    HEADER_OBJ_BUCKET_NAME,
+    HEADER_OBJ_BUCKET_PROVIDER,
     HEADER_OBJ_LOCATION,
+    HEADER_OBJ_NAME,
     HEADER_PRESENT,
     HEADER_VERSION,
 )
 
-__all__ = ["Header"]
+__all__ = ["ECInfo", "Header", "ObjectProps"]
 
 # Never shown by repr(): a Header may be built from request-ish mappings too.
 _SECRET_HEADERS: Final = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
@@ -286,3 +295,73 @@ class Header(Mapping[str, str]):
         except ValueError:
             return None
         return obj if isinstance(obj, dict) else None
+
+
+@dataclass(frozen=True)
+class ECInfo:
+    """Erasure-coding metadata of an object (official SDK 2.0's ``ECInfo``)."""
+
+    generation: int = 0
+    data_slices: int = 0
+    parity_slices: int = 0
+    is_ec_copy: bool = False
+
+
+@dataclass(frozen=True)
+class ObjectProps:
+    """An object's properties as one typed value, with the official SDK 2.0's attribute names.
+
+    ``Object.props`` / ``Object.props_cached`` return it; built from a HEAD (:meth:`from_header`)
+    and the object's identity. Absent headers read as 2.0 reads them: ``""``, ``0``, ``[]``,
+    ``{}``, ``False``; ``ec`` is None without EC headers. ``header`` is the HEAD itself.
+    """
+
+    name: str
+    bucket_name: str
+    bucket_provider: str
+    size: int
+    checksum_type: str
+    checksum_value: str
+    access_time: str
+    obj_version: str
+    location: str
+    mirror_copies: int
+    mirror_paths: list[str]
+    ec: ECInfo | None
+    custom_metadata: dict[str, str]
+    present: bool
+    last_modified: str
+    etag: str
+    header: Header
+
+    @classmethod
+    def from_header(cls, header: Header, *, name: str, bucket_name: str, bucket_provider: str) -> ObjectProps:
+        """The props of a HEAD answer for the object ``name`` of the bucket given."""
+        ec_keys = (HEADER_EC_GENERATION, HEADER_EC_DATA, HEADER_EC_PARITY, HEADER_EC_REPLICATED)
+        ec = None
+        if any(header.get(k) for k in ec_keys):
+            ec = ECInfo(
+                generation=_parse_int(header.get(HEADER_EC_GENERATION)) or 0,
+                data_slices=_parse_int(header.get(HEADER_EC_DATA)) or 0,
+                parity_slices=_parse_int(header.get(HEADER_EC_PARITY)) or 0,
+                is_ec_copy=_parse_bool(header.get(HEADER_EC_REPLICATED)) or False,
+            )
+        return cls(
+            name=header.get(HEADER_OBJ_NAME) or name,
+            bucket_name=header.get(HEADER_OBJ_BUCKET_NAME) or bucket_name,
+            bucket_provider=header.get(HEADER_OBJ_BUCKET_PROVIDER) or bucket_provider,
+            size=header.size or 0,
+            checksum_type=header.checksum_type or "",
+            checksum_value=header.checksum_value or "",
+            access_time=header.get(HEADER_ATIME) or "",
+            obj_version=header.version or "",
+            location=header.location or "",
+            mirror_copies=header.mirror_copies or 0,
+            mirror_paths=header.mirror_paths,
+            ec=ec,
+            custom_metadata=header.custom_metadata,
+            present=bool(header.present),
+            last_modified=header.get(HEADER_LAST_MODIFIED) or "",
+            etag=header.etag or "",
+            header=header,
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from enum import Enum
 from typing import Any, ClassVar
 
 import msgspec
@@ -259,3 +260,36 @@ class AsyncBucketLister(AsyncIterator[BucketEntry]):
         entry = self._entries[self._pos]
         self._pos += 1
         return entry
+
+
+class ListObjectFlag(Enum):
+    """Listing flags by bit position, as the official SDK 2.0's ``ListObjectFlag`` (``apc.Ls*``).
+
+    ``list_objects(flags=[ListObjectFlag.CACHED, ...])`` ORs ``1 << value`` of each into
+    ``LsoMsg.flags``; a plain int there is taken as a bit mask (``1``: cached, ``8``: arch-dir).
+    """
+
+    CACHED = 0
+    MISSING = 1
+    DELETED = 2
+    ARCH_DIR = 3
+    NAME_ONLY = 4
+    NAME_SIZE = 5
+    BCK_PRESENT = 6
+    DONT_HEAD_REMOTE = 7
+    DONT_ADD_REMOTE = 8
+    NOT_CACHED = 9
+    ONLY_REMOTE_PROPS = 10
+    NO_RECURSION = 11
+    DIFF = 12
+    NO_DIRS = 13
+    IS_S3 = 14
+    NBI = 15
+
+    @staticmethod
+    def join_flags(flags: builtins.list[ListObjectFlag]) -> int:
+        """The bit mask of ``flags`` (e.g. ``[NOT_CACHED, NAME_ONLY]`` -> ``528``)."""
+        res = 0
+        for flag in flags:
+            res |= 1 << flag.value
+        return res

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
 from aistore_hl import _ops
+from aistore_hl._twins import twin_docs
 from aistore_hl.errors import InvalidArgument, InvalidBckProvider, InvalidRequest
 from aistore_hl.types import Bck, ObjectRange
 from aistore_hl.validation import validate_etl_name, validate_object_name
@@ -15,7 +18,10 @@ ARCHIVE_EXTENSIONS = (".tar", ".tgz", ".tar.gz", ".zip", ".tar.lz4")
 DEFAULT_ETL_TIMEOUT = "5m"
 
 if TYPE_CHECKING:
-    from aistore_hl.bucket import Bucket
+    from aistore_hl.bucket import AsyncBucket, Bucket
+    from aistore_hl.client import AsyncClient, Client
+    from aistore_hl.object import AsyncObject, Object
+    from aistore_hl.types import ETLConfig
 
 
 def selection(
@@ -47,6 +53,29 @@ def selection(
     if not isinstance(obj_template, str):
         raise InvalidRequest(obj_template, "must be a template string", param="obj_template")
     return None, obj_template
+
+
+_RANGE = re.compile(r"\{(\d+)\.\.(\d+)(?:\.\.(\d+))?\}")
+
+
+def expand_template(template: str) -> list[str]:
+    """Names of an AIS template: ``shard-{0000..0099}.tar``, ``{0..10..2}`` steps, several ranges.
+
+    Zero padding follows the width of the range's first bound, as in AIS (``cmn/cos/template``).
+
+    Raises:
+        InvalidArgument: A range whose end is before its start, or a step of 0.
+    """
+    m = _RANGE.search(template)
+    if m is None:
+        return [template]
+    lo, hi, step = int(m[1]), int(m[2]), int(m[3] or 1)
+    if hi < lo or step < 1:
+        raise InvalidArgument(template, "a range needs start <= end and a step >= 1", param="template")
+    width = len(m[1])
+    head, tail = template[: m.start()], template[m.end() :]
+    rest = expand_template(tail)
+    return [f"{head}{i:0{width}d}{t}" for i in range(lo, hi + 1, step) for t in rest]
 
 
 def dest_bck(to_bck: Any) -> Bck:
@@ -99,6 +128,18 @@ class ObjectGroupCore:
         """
         return self._names == [] or self._template == ""
 
+    def list_names(self) -> list[str]:
+        """List all the object names included in this group of objects.
+
+        The names of a range or a template are expanded locally, as AIS expands them.
+
+        Returns:
+            List of object names
+        """
+        if self._names is not None:
+            return list(self._names)
+        return expand_template(self._template or "") if self._template else []
+
     def _plan_delete(self) -> _ops.Plan[str] | None:
         if self.selects_nothing:
             return None
@@ -110,11 +151,54 @@ class ObjectGroupCore:
             return None
         return _ops.evict_objects(self._bck.bck, self._names, self._template)
 
-    def _plan_prefetch(self) -> _ops.Plan[str] | None:
+    def _plan_prefetch(
+        self,
+        blob_threshold: int | None = None,
+        num_workers: int | None = None,
+        latest: bool = False,
+        continue_on_error: bool = False,
+    ) -> _ops.Plan[str] | None:
         self._require_remote("prefetched")
+        for name, v in (("blob_threshold", blob_threshold), ("num_workers", num_workers)):
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+                raise InvalidArgument(v, "must be an int (or None)", param=name)
+        if blob_threshold is not None and blob_threshold < 0:
+            raise InvalidArgument(blob_threshold, "must be >= 0", param="blob_threshold")
+        for name, b in (("latest", latest), ("continue_on_error", continue_on_error)):
+            if not isinstance(b, bool):
+                raise InvalidArgument(b, "must be a bool", param=name)
         if self.selects_nothing:
             return None
-        return _ops.prefetch_objects(self._bck.bck, self._names, self._template)
+        if blob_threshold is None and num_workers is None and not latest and not continue_on_error:
+            return _ops.prefetch_objects(self._bck.bck, self._names, self._template)
+        from aistore_ll.models import PrefetchMsg
+        from aistore_ll.types import UNSET
+
+        from aistore_hl._endpoints import perform_bucket_action
+
+        msg = PrefetchMsg(
+            objnames=list(self._names) if self._names is not None else UNSET,
+            template=self._template or UNSET,
+            blob_threshold=blob_threshold if blob_threshold is not None else UNSET,
+            num_workers=num_workers if num_workers is not None else UNSET,
+            coer=continue_on_error or UNSET,
+            latest_ver=latest or UNSET,
+        )
+        bck = self._bck.bck
+        body = _ops._act("prefetch-listrange", msg)
+        return _ops.Plan(perform_bucket_action, (bck.name,), {**_ops.bck_query(bck), "body": body}, _ops._xid)
+
+    def _names_with(self, prefix: str) -> list[str]:
+        if not isinstance(prefix, str):
+            raise InvalidArgument(prefix, "must be a str", param="prefix")
+        return [n for n in self.list_names() if n.startswith(prefix)]
+
+    def _rebound(self, client: Any) -> Any:
+        """This group's bucket as seen through ``client``."""
+        if not hasattr(client, "bucket"):
+            raise InvalidArgument(client, "must be a Client", param="client")
+        b = self._bck
+        return client.bucket(b.name, provider=b.provider, ns=b.namespace)
 
     def _require_selection(self) -> None:
         # Not seed members: an empty selection would make AIS 5.0 act on the whole bucket.
@@ -193,6 +277,54 @@ class ObjectGroup(ObjectGroupCore):
         """The bucket the objects belong to."""
         return self._bck
 
+    @property
+    def client(self) -> Client:
+        """The client of the group's bucket (official SDK 2.0). Settable: ``group.client = other``
+        rebinds the group to the same bucket through another client (its ``bck`` is replaced)."""
+        return self._bck.client
+
+    @client.setter
+    def client(self, client: Client) -> None:
+        self._bck = self._rebound(client)
+
+    def list_urls(self, prefix: str = "", etl: ETLConfig | None = None) -> Iterator[str]:
+        """The full GET URL of each object of the group whose name starts with ``prefix``, in the
+        group's order (``Object.get_url``), as the official SDK 2.0. Nothing is sent.
+
+        Args:
+            prefix: Only names starting with it (2.0 ignores it here; its docs say it filters).
+            etl: An ``ETLConfig``: URLs of the ETL's output.
+
+        Returns:
+            An iterator of URLs.
+
+        Raises:
+            InvalidArgument: A bad prefix or ETL.
+        """
+        for name in self._names_with(prefix):
+            yield self._bck.object(name).get_url(etl=etl)
+
+    def list_all_objects_iter(self, prefix: str = "", props: str | None = "name,size") -> Iterator[Object]:
+        """The group's objects whose names start with ``prefix``, each after a HEAD of ``props``
+        (its ``props_cached`` is then set), as the official SDK 2.0.
+
+        Args:
+            prefix: Only names starting with it.
+            props: Properties each HEAD asks for (``head(props=...)``); None: no HEAD.
+
+        Returns:
+            An iterator of ``Object`` (one HEAD per object as it is reached).
+
+        Raises:
+            ErrObjNotFound: An object of the group does not exist (with ``props``).
+            InvalidArgument: Bad prefix or props names.
+        """
+        for name in self._names_with(prefix):
+            obj = self._bck.object(name)
+            if props is not None:
+                obj.head(props=props)
+            yield obj
+
     def delete(self) -> str:
         """Deletes a list or range of objects in a bucket.
 
@@ -225,10 +357,25 @@ class ObjectGroup(ObjectGroupCore):
         plan = self._plan_evict()
         return self._bck.client._rc.run(plan) if plan is not None else ""
 
-    def prefetch(self) -> str:
+    def prefetch(
+        self,
+        *,
+        blob_threshold: int | None = None,
+        num_workers: int | None = None,
+        latest: bool = False,
+        continue_on_error: bool = False,
+    ) -> str:
         """Prefetches a list or range of objects in a bucket so that they are cached in AIS.
 
         NOTE: only Cloud buckets can be prefetched (and buckets of an attached remote AIS cluster).
+
+        Args:
+            blob_threshold: Objects of at least this size (bytes) are fetched by the blob
+                downloader (``PrefetchMsg.blob-threshold``; the server raises it to 1 MiB).
+            num_workers: Concurrent readers (0 or None: one per mountpath; -1: serial).
+            latest: Fetch the latest remote version of objects already cached.
+            continue_on_error: Go on past an object that fails.
+            (Keyword-only: not in the seed; the official SDK 2.0's names.)
 
         Returns:
             Job ID (as str) that can be used to check the status of the operation; "" for a group
@@ -239,7 +386,7 @@ class ObjectGroup(ObjectGroupCore):
                 the seed, also for a group that selects nothing.
             AISError: All other types of errors with AIStore.
         """
-        plan = self._plan_prefetch()
+        plan = self._plan_prefetch(blob_threshold, num_workers, latest, continue_on_error)
         return self._bck.client._rc.run(plan) if plan is not None else ""
 
     def copy(
@@ -392,3 +539,137 @@ class ObjectGroup(ObjectGroupCore):
             continue_on_err=continue_on_err,
         )
         return self._bck.client._rc.run(plan)
+
+
+@twin_docs(ObjectGroup)
+class AsyncObjectGroup(ObjectGroupCore):
+    """Async twin of ``ObjectGroup``."""
+
+    def __init__(
+        self,
+        bck: AsyncBucket,
+        obj_names: list[str] | None = None,
+        obj_range: ObjectRange | None = None,
+        obj_template: str | None = None,
+    ) -> None:
+        super().__init__(bck, obj_names, obj_range, obj_template)
+        self._bck: AsyncBucket = bck
+
+    @property
+    def bck(self) -> AsyncBucket:
+        """The bucket the objects belong to."""
+        return self._bck
+
+    @property
+    def client(self) -> AsyncClient:
+        """The client of the group's bucket; settable (see ``ObjectGroup.client``)."""
+        return self._bck.client
+
+    @client.setter
+    def client(self, client: AsyncClient) -> None:
+        self._bck = self._rebound(client)
+
+    def list_urls(self, prefix: str = "", etl: ETLConfig | None = None) -> Iterator[str]:
+        for name in self._names_with(prefix):
+            yield self._bck.object(name).get_url(etl=etl)
+
+    async def list_all_objects_iter(
+        self, prefix: str = "", props: str | None = "name,size"
+    ) -> AsyncIterator[AsyncObject]:
+        for name in self._names_with(prefix):
+            obj = self._bck.object(name)
+            if props is not None:
+                await obj.head(props=props)
+            yield obj
+
+    async def delete(self) -> str:
+        plan = self._plan_delete()
+        return await self._bck.client._rc.run(plan) if plan is not None else ""
+
+    async def evict(self) -> str:
+        plan = self._plan_evict()
+        return await self._bck.client._rc.run(plan) if plan is not None else ""
+
+    async def prefetch(
+        self,
+        *,
+        blob_threshold: int | None = None,
+        num_workers: int | None = None,
+        latest: bool = False,
+        continue_on_error: bool = False,
+    ) -> str:
+        plan = self._plan_prefetch(blob_threshold, num_workers, latest, continue_on_error)
+        return await self._bck.client._rc.run(plan) if plan is not None else ""
+
+    async def copy(
+        self,
+        to_bck: AsyncBucket,
+        prepend: str = "",
+        continue_on_error: bool = False,
+        dry_run: bool = False,
+        force: bool = False,
+        latest: bool = False,
+        sync: bool = False,
+        num_workers: int | None = None,
+    ) -> list[str]:
+        plan = self._plan_copy(
+            to_bck,
+            prepend=prepend,
+            continue_on_error=continue_on_error,
+            dry_run=dry_run,
+            force=force,
+            latest=latest,
+            sync=sync,
+            num_workers=num_workers,
+        )
+        return await self._bck.client._rc.run(plan)
+
+    async def transform(
+        self,
+        to_bck: AsyncBucket,
+        etl_name: str,
+        timeout: str = DEFAULT_ETL_TIMEOUT,
+        prepend: str = "",
+        ext: dict[str, str] | None = None,
+        continue_on_error: bool = False,
+        dry_run: bool = False,
+        force: bool = False,
+        latest: bool = False,
+        sync: bool = False,
+        num_workers: int | None = None,
+        etl_pipeline: list[str] | None = None,
+    ) -> list[str]:
+        plan = self._plan_transform(
+            to_bck,
+            etl_name,
+            timeout,
+            prepend=prepend,
+            ext=ext,
+            continue_on_error=continue_on_error,
+            dry_run=dry_run,
+            force=force,
+            latest=latest,
+            sync=sync,
+            num_workers=num_workers,
+            etl_pipeline=etl_pipeline,
+        )
+        return await self._bck.client._rc.run(plan)
+
+    async def archive(
+        self,
+        archive_name: str,
+        mime: str = "",
+        to_bck: AsyncBucket | None = None,
+        include_source_name: bool = False,
+        allow_append: bool = False,
+        continue_on_err: bool = False,
+    ) -> list[str]:
+        plan = self._plan_archive(
+            archive_name,
+            mime,
+            to_bck,
+            include_source_name=include_source_name,
+            allow_append=allow_append,
+            continue_on_err=continue_on_err,
+        )
+        return await self._bck.client._rc.run(plan)

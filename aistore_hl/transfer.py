@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
+from aistore_hl._checksum import checksum_hasher
 from aistore_hl.errors import ChecksumMismatch, InvalidArgument, TransferError
-from aistore_hl.obj_stream import checksum_hasher
 
 if TYPE_CHECKING:
     from aistore_hl.aio import AsyncBucket

@@ -18,7 +18,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from aistore_hl.const import (
     NS_GLOBAL_UNAME,
@@ -903,3 +903,108 @@ class ETLDetails(SeedModel):
             init_msg=dict(msg),
             obj_errors=errs,
         )
+
+
+# -- reader / copy options with the official SDK 2.0's names --------------------------------------
+#: ``ArchiveConfig.mode`` values (the GET's ``archmode``; AIS ``archive.MatchMode``).
+ARCHIVE_MODES: Final = ("regexp", "prefix", "suffix", "substr", "wdskey")
+
+
+@dataclass(frozen=True)
+class ArchiveConfig:
+    """What to read from an archive object (official SDK 2.0's ``ArchiveConfig``).
+
+    Args:
+        archpath: One member, by its path inside the archive (the GET's ``archpath``).
+        regex: Several members matching ``regex`` per ``mode`` (``archregx``; the answer is a
+            tar of the matches).
+        mode: One of ``regexp``, ``prefix``, ``suffix``, ``substr``, ``wdskey`` (``archmode``);
+            2.0's ``ArchiveMode`` enum members are accepted too.
+
+    Raises:
+        InvalidArgument: ``mode`` without ``regex`` (or the reverse), both ``regex`` and
+            ``archpath``, or an unknown mode.
+    """
+
+    archpath: str = ""
+    regex: str = ""
+    mode: Any = None
+
+    def __post_init__(self) -> None:
+        check_archive_config(self)
+
+
+def check_archive_config(cfg: Any) -> dict[str, str]:
+    """The GET query of an ``ArchiveConfig`` (ours or 2.0's: any object with its attributes)."""
+    archpath = getattr(cfg, "archpath", "") or ""
+    regex = getattr(cfg, "regex", "") or ""
+    mode = getattr(cfg, "mode", None)
+    mode = getattr(mode, "value", mode)
+    if not all(isinstance(v, str) for v in (archpath, regex)) or (
+        mode is not None and not isinstance(mode, str)
+    ):
+        raise InvalidArgument(cfg, "archpath, regex and mode must be str", param="archive_config")
+    if bool(mode) != bool(regex):
+        raise InvalidArgument(cfg, "regex and mode go together", param="archive_config")
+    if regex and archpath:
+        raise InvalidArgument(cfg, "give archpath or regex, not both", param="archive_config")
+    if mode and mode not in ARCHIVE_MODES:
+        raise InvalidArgument(mode, f"must be one of {', '.join(ARCHIVE_MODES)}", param="archive_config.mode")
+    q = {"archpath": archpath} if archpath else {}
+    if regex:
+        q.update(archregx=regex, archmode=mode or "")
+    return q
+
+
+@dataclass(frozen=True)
+class BlobDownloadConfig:
+    """A GET served by the blob downloader (official SDK 2.0's ``BlobDownloadConfig``): sent as
+    the ``Ais-Blob-Download`` / ``Ais-Blob-Chunk`` / ``Ais-Blob-Workers`` request headers.
+
+    Args:
+        chunk_size: Chunk size (bytes, or IEC/SI text such as ``"1MiB"``; server default if None).
+        num_workers: Concurrent blob readers (server default if None).
+    """
+
+    chunk_size: str | int | None = None
+    num_workers: str | int | None = None
+
+
+@dataclass(frozen=True)
+class ETLConfig:
+    """An ETL to apply (official SDK 2.0's ``ETLConfig``): the ``etl_name`` / ``etl_args`` query.
+
+    Args:
+        name: The ETL's name.
+        args: Its arguments: a str, or a dict sent as compact JSON.
+    """
+
+    name: str = ""
+    args: str | dict[str, Any] | None = None
+
+    def query(self) -> dict[str, str]:
+        """The ``etl_name`` / ``etl_args`` query parameters ({} without a name)."""
+        return etl_query(self)
+
+
+def etl_query(cfg: Any) -> dict[str, str]:
+    """``etl_name`` / ``etl_args`` of an ``ETLConfig`` (ours or 2.0's; a name str alone works)."""
+    from aistore_hl.validation import validate_etl_name
+
+    if isinstance(cfg, str):
+        return {"etl_name": validate_etl_name(cfg)}
+    name = getattr(cfg, "name", None)
+    name = getattr(name, "name", name)  # 2.0 takes an Etl object too
+    if not name:
+        return {}
+    if not isinstance(name, str):
+        raise InvalidArgument(cfg, "must be an ETLConfig with a str name", param="etl")
+    q = {"etl_name": validate_etl_name(name)}
+    args = getattr(cfg, "args", None)
+    if isinstance(args, dict):
+        q["etl_args"] = json.dumps(args, separators=(",", ":"))
+    elif isinstance(args, str) and args:
+        q["etl_args"] = args
+    elif args:
+        raise InvalidArgument(args, "must be a str or a dict", param="etl.args")
+    return q

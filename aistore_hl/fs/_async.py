@@ -17,6 +17,7 @@ from fsspec.utils import stringify_path
 from aistore_hl.const import ProviderAIS
 from aistore_hl.errors import AISError, ConnectionFailed, ErrObjNotFound, NotFound
 from aistore_hl.fs import _paths
+from aistore_hl.fs._async_file import AISAsyncStreamedFile
 from aistore_hl.fs._core import COPY_IN_MEMORY, JOB_BATCH, STREAM_CHUNK, _ClientAware, common_prefix
 from aistore_hl.fs._file import AISFile
 from aistore_hl.fs._paths import AISPath
@@ -37,9 +38,10 @@ class AISAsyncFileSystem(AsyncFileSystem, metaclass=_ClientAware):  # type: igno
     prefix, ``_copy`` runs fsspec's per-object ``_cp_file`` (``batch_size`` at a time): one
     ``copy-listrange`` job per object that can be copied server-side.
 
-    ``open()`` returns the same :class:`AISFile` as the sync filesystem; its reads and its final
-    PUT run on fsspec's loop, so use it from sync code (not inside a coroutine of that loop).
-    ``open_async`` is not implemented.
+    ``open()`` returns the same :class:`AISFile` as the sync filesystem; its reads and writes
+    run on fsspec's loop, so use it from sync code (not inside a coroutine of that loop). From
+    a coroutine, use ``await fs.open_async(path, "rb" | "wb")`` (an
+    :class:`~aistore_hl.fs._async_file.AISAsyncStreamedFile`).
 
     Args:
         endpoint: AIS endpoint (default: ``AIS_ENDPOINT``); ignored with ``client``.
@@ -435,6 +437,30 @@ class AISAsyncFileSystem(AsyncFileSystem, metaclass=_ClientAware):  # type: igno
             delay = min(delay * 2, 1.0)
 
     # -- files ------------------------------------------------------------------------------------
+    async def open_async(self, path: str, mode: str = "rb", **kwargs: Any) -> AISAsyncStreamedFile:
+        """Open an object as an async file: ``rb`` (buffered, seekable, resumed, verified when read
+        whole) or ``wb``/``xb`` (one PUT if small, else a multipart upload; visible at close).
+
+        Args:
+            path: ``bucket/key``.
+            mode: ``rb``, ``wb`` or ``xb``.
+            **kwargs: ``buffer_size`` (rb) or ``part_size`` (wb), as the aistore_hl file classes.
+
+        Raises:
+            ValueError: Another mode (text modes go through ``open()``; AIS has no append mode).
+            IsADirectoryError: ``path`` names a bucket.
+            FileExistsError: ``xb`` and the object exists.
+        """
+        if mode not in ("rb", "wb", "xb"):
+            raise ValueError(f"open_async: mode must be 'rb', 'wb' or 'xb', not {mode!r}")
+        p = self._parse(path)
+        if not p.bucket or not p.key:
+            raise IsADirectoryError(errno.EISDIR, "A bucket is a directory", path)
+        if mode == "xb" and await self._exists(path):
+            raise FileExistsError(errno.EEXIST, "File exists", path)
+        obj = self._bucket(p).object(p.key)
+        return AISAsyncStreamedFile(self, p.join(p.key), "rb" if mode == "rb" else "wb", obj, **kwargs)
+
     def _open(
         self,
         path: str,
@@ -447,9 +473,6 @@ class AISAsyncFileSystem(AsyncFileSystem, metaclass=_ClientAware):  # type: igno
         p = self._parse(path)
         if not p.bucket or not p.key:
             raise IsADirectoryError(errno.EISDIR, "A bucket is a directory", path)
-        if "a" in mode:
-            # AIS's append API is not in aistore_hl's core; rewriting would lose the old bytes.
-            raise NotImplementedError("appending to an AIS object is not supported (mode 'ab')")
         return AISFile(
             self, p.join(p.key), mode, block_size=block_size, autocommit=autocommit,
             cache_options=cache_options, **kwargs,

@@ -408,9 +408,6 @@ class AISFileSystem(AbstractFileSystem, metaclass=_ClientAware):  # type: ignore
         p = self._parse(path)
         if not p.bucket or not p.key:
             raise IsADirectoryError(errno.EISDIR, "A bucket is a directory", path)
-        if "a" in mode:
-            # AIS's append API is not in aistore_hl's core; rewriting would lose the old bytes.
-            raise NotImplementedError("appending to an AIS object is not supported (mode 'ab')")
         return AISFile(
             self,
             p.join(p.key),
@@ -468,7 +465,7 @@ class AISFileSystem(AbstractFileSystem, metaclass=_ClientAware):  # type: ignore
     def _put_stream(self, path: str, fh: BinaryIO) -> None:
         p = self._parse(path)
         with _paths.translated(path):
-            self._bucket(p).object(p.key).put(content=fh)  # type: ignore[arg-type]
+            self._bucket(p).object(p.key).put(content=fh)
 
     def pipe_file(self, path: str, value: bytes, mode: str = "overwrite", **kwargs: Any) -> None:
         """Write ``value`` as the object ``path`` (one PUT). ``mode="create"``: fail if it exists."""
@@ -753,7 +750,7 @@ class AISFileSystem(AbstractFileSystem, metaclass=_ClientAware):  # type: ignore
                 for chunk in s:
                     spool.write(chunk)
                 spool.seek(0)
-                out.put(content=spool)  # type: ignore[arg-type]
+                out.put(content=spool)
 
     # -- misc -------------------------------------------------------------------------------------
     def invalidate_cache(self, path: str | None = None) -> None:

@@ -21,7 +21,6 @@ The policy comes from the client's config, or per call from ``retry_scope()``.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import re
 import ssl
@@ -178,6 +177,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._policy = policy
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import asyncio  # here, not at the top: the sync path never loads asyncio
+
         policy = _scoped_policy.get() or self._policy
         attempt = 1
         while True:

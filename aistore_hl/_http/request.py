@@ -24,7 +24,6 @@ of the client's CPU per small request, which is what bounds many-small-object th
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import logging
 import time
@@ -35,9 +34,9 @@ from urllib.parse import urlencode
 import httpx
 from aistore_ll import Client as LowLevelClient
 
-from aistore_hl import _body, _hrw, _ops
-from aistore_hl._ops import Plan
-from aistore_hl._retrying import (
+from aistore_hl import _body, _ops
+from aistore_hl._http import hrw as _hrw
+from aistore_hl._http.retrying import (
     TRANSIENT_TCODES,
     AsyncRetryTransport,
     RetryTransport,
@@ -45,18 +44,22 @@ from aistore_hl._retrying import (
     scoped_policy,
     tls_verify_failed,
 )
+from aistore_hl._http.transports.httpclient import SENDFILE_EXTENSION, HTTPClientTransport
+from aistore_hl._ops import Plan
 from aistore_hl.config import ClientConfig, RetryPolicy
 from aistore_hl.errors import (
     AISClientError,
     AISError,
     Forbidden,
+    InvalidArgument,
     NotFound,
     Unauthorized,
     UnexpectedResponse,
+    aerror_body,
+    error_body,
     error_from_response,
     wrap_transport_error,
 )
-from aistore_hl.httpclient_transport import SENDFILE_EXTENSION, HTTPClientTransport
 
 T = TypeVar("T")
 _log = logging.getLogger("aistore_hl.http")
@@ -85,22 +88,14 @@ def raise_on_error(response: httpx.Response) -> None:
     """httpx response hook: raise the typed AIS error for any 4xx/5xx answer (closes it first)."""
     if response.status_code < 400:
         return
-    try:
-        body = response.read()
-    finally:
-        response.close()
-    raise _error_for(response, body)
+    raise _error_for(response, error_body(response))
 
 
 async def araise_on_error(response: httpx.Response) -> None:
     """Async twin of ``raise_on_error``."""
     if response.status_code < 400:
         return
-    try:
-        body = await response.aread()
-    finally:
-        await response.aclose()
-    raise _error_for(response, body)
+    raise _error_for(response, await aerror_body(response))
 
 
 _NO_RETRIES = RetryPolicy(max_attempts=1)
@@ -225,6 +220,57 @@ class _Routing:
 _NO_MAP_ERRORS = (AISError, AISClientError, KeyError, TypeError, ValueError)
 
 
+class RedirectedPut:
+    """An object PUT through the proxy's redirect, as pure steps; each twin's driver sends them.
+
+    The proxy never reads a PUT body: it answers 307 with the target's ``Location``. Following
+    that redirect with the body would send the data twice (proxy, then target), and httpx cannot
+    resend a streamed body at all. So the proxy gets an empty PUT (``proxy_request``), its answer
+    gives the target request with the body (``target_request``), and a failure of either leg
+    (``retry_delay``) is retried from the proxy when the body can be produced again (bytes, a
+    path, a seekable file) - one retry budget for both legs. Multipart and append uploads are
+    the same shape.
+    """
+
+    def __init__(
+        self, core: _RequestCore, kw: Mapping[str, Any], body: _body.BodySource, policy: RetryPolicy
+    ) -> None:
+        self.core, self.kw, self.body, self.policy = core, kw, body, policy
+        self.headers = dict(kw.get("headers", {}))
+        self.attempt = 1
+        self.opened = False  # the body was opened for this attempt (so it may be consumed)
+
+    def proxy_request(self) -> httpx.Request:
+        """The empty PUT to the proxy that starts an attempt."""
+        self.opened = False
+        return self.core.build("PUT", self.kw["url"], params=self.kw.get("params"), content=b"")
+
+    def target_request(self, proxy_resp: httpx.Response, *, aio: bool = False) -> httpx.Request:
+        """The PUT with the body to where the proxy's answer redirected (``aio``: async body)."""
+        if not proxy_resp.is_redirect:
+            raise _not_redirected(proxy_resp)
+        if self.body.length is not None:
+            self.headers["Content-Length"] = str(self.body.length)
+        self.opened = True
+        data = self.body.open()
+        content: Any = _body.aiter_chunks(data) if aio and not isinstance(data, bytes) else data
+        request = self.core.build("PUT", _location(proxy_resp), headers=self.headers, content=content)
+        if not aio and (source := self.body.sendfile_source()) is not None:
+            request.extensions[SENDFILE_EXTENSION] = source  # zero-copy on plain http
+        return request
+
+    def retry_delay(self, exc: AISError | httpx.RequestError) -> float:
+        """Seconds to wait before the next attempt; raises (typed) when there is none."""
+        again = self.body.replayable or not self.opened  # the proxy leg never reads the body
+        if not (again and self.attempt < self.policy.max_attempts and _put_retryable(exc, self.policy)):
+            if isinstance(exc, httpx.RequestError):
+                raise wrap_transport_error(exc) from exc
+            raise exc
+        delay = self.policy.compute_delay(self.attempt, getattr(exc, "retry_after", None))
+        self.attempt += 1
+        return delay
+
+
 class _RequestCore:
     """Identity and per-view defaults shared by the sync and async request clients."""
 
@@ -299,14 +345,30 @@ class _RequestCore:
         return self.build(kw["method"], kw["url"], params=kw.get("params"), headers=hdrs, **body)
 
 
+def _is_wrapper(transport: Any, base: type) -> bool:
+    """A callable that is not itself a transport wraps the built-in one (``transport=`` seam)."""
+    return callable(transport) and not isinstance(transport, base)
+
+
 class RequestClient(_RequestCore):
     """Owns the connection pool and performs requests for one ``Client``."""
 
-    def __init__(self, config: ClientConfig) -> None:
+    def __init__(self, config: ClientConfig, transport: Any = None) -> None:
         super().__init__(config)
-        self.transport: httpx.BaseTransport = RetryTransport(
-            HTTPClientTransport.from_config(config), config.retry
-        )
+        # ``transport`` replaces only the socket layer: retries and redirects still run above it.
+        # A callable receives the built-in transport and returns the one to use (a wrapper).
+        inner: Any = transport
+        if transport is None or _is_wrapper(transport, httpx.BaseTransport):
+            inner = HTTPClientTransport.from_config(config)
+            if transport is not None:
+                inner = transport(inner)
+        if not isinstance(inner, httpx.BaseTransport):
+            raise InvalidArgument(
+                inner,
+                "must be an httpx.BaseTransport, or a callable returning one (Client)",
+                param="transport",
+            )
+        self.transport: httpx.BaseTransport = RetryTransport(inner, config.retry)
         self.http = httpx.Client(
             transport=self.transport,
             event_hooks={"response": [raise_on_error]},
@@ -394,59 +456,41 @@ class RequestClient(_RequestCore):
     def put_redirected(
         self, kw: Mapping[str, Any], body: _body.BodySource, *, retry: RetryPolicy | None = None
     ) -> httpx.Response:
-        """PUT ``body`` to the target the proxy redirects to, sending the data exactly once.
-
-        The proxy never reads a PUT body: it answers 307 with the target's ``Location``. Following
-        that redirect with the body would send the data twice (proxy, then target), and httpx
-        cannot resend a streamed body at all. So the proxy gets an empty PUT without following,
-        and the data goes to the target alone. A failed attempt is retried from the proxy when
-        the body can be produced again (bytes, a path, a seekable file).
-        """
-        policy = retry or self.retry or scoped_policy() or self.config.retry
-        headers = dict(kw.get("headers", {}))
-        attempt = 1
+        """PUT ``body`` to the target the proxy redirects to, sending the data exactly once
+        (the steps and why: ``RedirectedPut``)."""
+        put = RedirectedPut(self, kw, body, retry or self.retry or scoped_policy() or self.config.retry)
         while True:
-            opened = False
             try:
                 # This loop owns the retries of both legs (one budget for the whole PUT): the
                 # transport below must not retry them again, or the attempts would multiply.
                 with retry_scope(_NO_RETRIES):
-                    proxy_resp = self.send(
-                        self.build("PUT", kw["url"], params=kw.get("params"), content=b""), follow=False
-                    )
-                    if not proxy_resp.is_redirect:
-                        raise _not_redirected(proxy_resp)
-                    if body.length is not None:
-                        headers["Content-Length"] = str(body.length)
-                    opened = True
-                    target_req = self.build(
-                        "PUT", _location(proxy_resp), headers=headers, content=body.open()
-                    )
-                    if (source := body.sendfile_source()) is not None:
-                        target_req.extensions[SENDFILE_EXTENSION] = source  # zero-copy on plain http
-                    return self.send(target_req, follow=False)
+                    proxy_resp = self.send(put.proxy_request(), follow=False)
+                    return self.send(put.target_request(proxy_resp), follow=False)
             except (AISError, httpx.RequestError) as exc:
-                # Sent again only if it can be produced again, or was not read yet (proxy leg).
-                again = body.replayable or not opened
-                if not (again and attempt < policy.max_attempts and _put_retryable(exc, policy)):
-                    if isinstance(exc, httpx.RequestError):
-                        raise wrap_transport_error(exc) from exc
-                    raise
-                time.sleep(policy.compute_delay(attempt, getattr(exc, "retry_after", None)))
-                attempt += 1
+                time.sleep(put.retry_delay(exc))
             finally:
                 body.close()
 
 
 class AsyncRequestClient(_RequestCore):
     """Async twin of ``RequestClient``, on ``AiohttpTransport`` (httpx's own async transport,
-    httpcore, was CPU-bound at 32 concurrent small requests: ~100 ops/s against ~700)."""
+    httpcore, was CPU-bound at 32 concurrent small requests; docs/bench/transports.md)."""
 
-    def __init__(self, config: ClientConfig) -> None:
+    def __init__(self, config: ClientConfig, transport: Any = None) -> None:
         super().__init__(config)
-        from aistore_hl.aiohttp_transport import AiohttpTransport  # aiohttp loads with the first AsyncClient
+        inner: Any = transport
+        if transport is None or _is_wrapper(transport, httpx.AsyncBaseTransport):
+            from aistore_hl._http.transports.aiohttp import AiohttpTransport  # loads aiohttp
 
-        inner = AiohttpTransport.from_config(config)
+            inner = AiohttpTransport.from_config(config)
+            if transport is not None:
+                inner = transport(inner)
+        if not isinstance(inner, httpx.AsyncBaseTransport):
+            raise InvalidArgument(
+                inner,
+                "must be an httpx.AsyncBaseTransport, or a callable returning one (AsyncClient)",
+                param="transport",
+            )
         self.transport: httpx.AsyncBaseTransport = AsyncRetryTransport(inner, config.retry)
         self.http = httpx.AsyncClient(
             transport=self.transport,
@@ -529,32 +573,15 @@ class AsyncRequestClient(_RequestCore):
         self, kw: Mapping[str, Any], body: _body.BodySource, *, retry: RetryPolicy | None = None
     ) -> httpx.Response:
         """Async twin of ``RequestClient.put_redirected``."""
-        policy = retry or self.retry or scoped_policy() or self.config.retry
-        headers = dict(kw.get("headers", {}))
-        attempt = 1
+        import asyncio  # here, not at the top: the sync path never loads asyncio
+
+        put = RedirectedPut(self, kw, body, retry or self.retry or scoped_policy() or self.config.retry)
         while True:
-            opened = False
             try:
                 with retry_scope(_NO_RETRIES):  # one retry budget for both legs (see sync twin)
-                    proxy_resp = await self.send(
-                        self.build("PUT", kw["url"], params=kw.get("params"), content=b""), follow=False
-                    )
-                    if not proxy_resp.is_redirect:
-                        raise _not_redirected(proxy_resp)
-                    if body.length is not None:
-                        headers["Content-Length"] = str(body.length)
-                    opened = True
-                    data = body.open()
-                    content = data if isinstance(data, bytes) else _body.aiter_chunks(data)
-                    target_req = self.build("PUT", _location(proxy_resp), headers=headers, content=content)
-                    return await self.send(target_req, follow=False)
+                    proxy_resp = await self.send(put.proxy_request(), follow=False)
+                    return await self.send(put.target_request(proxy_resp, aio=True), follow=False)
             except (AISError, httpx.RequestError) as exc:
-                again = body.replayable or not opened
-                if not (again and attempt < policy.max_attempts and _put_retryable(exc, policy)):
-                    if isinstance(exc, httpx.RequestError):
-                        raise wrap_transport_error(exc) from exc
-                    raise
-                await asyncio.sleep(policy.compute_delay(attempt, getattr(exc, "retry_after", None)))
-                attempt += 1
+                await asyncio.sleep(put.retry_delay(exc))
             finally:
                 body.close()
