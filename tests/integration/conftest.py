@@ -1,5 +1,9 @@
 """Integration-only fixtures: a shared ``Client``, fresh buckets, remote buckets, measured figures.
 
+``any_client`` / ``connect`` run a test against both twins, ``Client`` and ``AsyncClient`` (the
+latter through the sync surface: tests/support/twin.py); a module whose tests all do overrides
+``client`` with ``any_client``.
+
 Everything here talks to the real cluster of ``tests/conftest.py`` (``ais_endpoint``). Buckets come
 from ``bucket_factory``, so each has a unique name and is destroyed after its test.
 
@@ -21,16 +25,77 @@ import httpx
 import pytest
 
 from aistore_hl import Bucket, Client, Namespace
+from tests.support.twin import TwinLoop
 
 FIGURES_FILE = Path(__file__).resolve().parent.parent / ".figures.json"
 _figures: dict[str, dict[str, Any]] = {}
 
 
 @pytest.fixture(scope="session")
-def client(ais_endpoint: str) -> Iterator[Client]:
+def sync_client(ais_endpoint: str) -> Iterator[Client]:
     """One client (one connection pool) for the whole session, as an application would use it."""
     with Client(ais_endpoint) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def client(sync_client: Client) -> Client:
+    """The session's sync ``Client`` (``any_client`` below for both twins)."""
+    return sync_client
+
+
+@pytest.fixture(scope="session")
+def twin_loop() -> Iterator[TwinLoop]:
+    """The event loop thread behind every ``AsyncClient`` the tests drive through the sync surface."""
+    loop = TwinLoop()
+    yield loop
+    loop.close()
+
+
+@pytest.fixture(scope="session")
+def async_client(ais_endpoint: str, twin_loop: TwinLoop) -> Iterator[Client]:
+    """One ``AsyncClient`` for the session, seen through the sync surface (tests/support/twin.py):
+    the same test body runs on it and on ``client``."""
+    with twin_loop.connect(ais_endpoint) as c:
+        yield c
+
+
+@pytest.fixture(params=["sync", "async"])
+def client_kind(request: pytest.FixtureRequest) -> str:
+    """Which twin a test runs against: each test asking for it (or for ``any_client`` / ``connect``)
+    runs twice, ``[sync]`` on ``Client`` and ``[async]`` on ``AsyncClient``."""
+    kind: str = request.param
+    return kind
+
+
+@pytest.fixture
+def any_client(client_kind: str, request: pytest.FixtureRequest) -> Client:
+    """The session's ``Client`` or its ``AsyncClient`` twin (through the sync surface). A module whose
+    tests all run on both overrides ``client`` with it, so ``bucket`` and ``remote_bucket``, built on
+    ``client``, follow::
+
+        @pytest.fixture
+        def client(any_client: Client) -> Client:
+            return any_client
+    """
+    c: Client = request.getfixturevalue("sync_client" if client_kind == "sync" else "async_client")
+    return c
+
+
+@pytest.fixture
+def connect(client_kind: str, twin_loop: TwinLoop) -> Iterator[Callable[..., Client]]:
+    """``connect(endpoint, **kw)``: a new client of ``client_kind`` (closed after the test), for tests
+    that need a client of their own (a dead endpoint, other options)."""
+    made: list[Client] = []
+
+    def make(endpoint: str, **kw: Any) -> Client:
+        c = Client(endpoint, **kw) if client_kind == "sync" else twin_loop.connect(endpoint, **kw)
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        c.close()
 
 
 @pytest.fixture

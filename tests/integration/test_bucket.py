@@ -20,6 +20,14 @@ from aistore_hl.errors import (
     InvalidObjectName,
     NotFound,
 )
+from tests.support.twin import TwinLoop
+
+
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket`` and ``remote_bucket``
+    are built on this; ``copies`` and ``connect`` follow ``client_kind`` too)."""
+    return any_client
 
 
 def _exists(raw: httpx.Client, bck: Bucket | Bck) -> bool:
@@ -82,12 +90,12 @@ def test_create_in_the_remote_cluster(
     assert not _exists(raw, Bck(name))  # not a local bucket
 
 
-def test_create_refuses_cloud_providers_locally() -> None:
-    with Client("http://127.0.0.1:9") as dead:  # nothing is sent: a dead endpoint is never reached
-        with pytest.raises(InvalidBckProvider):
-            dead.bucket("cloudy", provider="aws").create()
-        with pytest.raises(InvalidBckProvider):
-            dead.bucket("cloudy", provider="gcp").delete()
+def test_create_refuses_cloud_providers_locally(connect: Callable[..., Client]) -> None:
+    dead = connect("http://127.0.0.1:9")  # nothing is sent: a dead endpoint is never reached
+    with pytest.raises(InvalidBckProvider):
+        dead.bucket("cloudy", provider="aws").create()
+    with pytest.raises(InvalidBckProvider):
+        dead.bucket("cloudy", provider="gcp").delete()
 
 
 def test_delete_removes_content_and_metadata(client: Client, bucket: Bucket, raw: httpx.Client) -> None:
@@ -211,7 +219,8 @@ def test_head(client: Client, bucket: Bucket, raw: httpx.Client) -> None:
 
 # -- copy ---------------------------------------------------------------------------------------------
 # A copy job lasts until its data streams go quiet (``transport.quiescent``, 10 s by default) however
-# few objects it copies, so the three copies below run concurrently, set up once for the module.
+# few objects it copies, so the three copies below (for each twin: six) run concurrently, set up once
+# for the module.
 SOURCE = {"img-1": b"one", "img-2": b"two", "img/3": b"three", "doc-1": b"four", "x/img-4": b"five"}
 
 
@@ -225,24 +234,41 @@ class Copies:
     statuses: list[JobStatus]
 
 
-@pytest.fixture(scope="module")
-def copies(ais_endpoint: str, module_bucket_factory: Callable[..., str]) -> Iterator[Copies]:
-    with Client(ais_endpoint) as c:
-        src = c.bucket(module_bucket_factory("cps"))
-        for name, data in SOURCE.items():
-            src.object(name).put(content=data)
-        by_prefix = c.bucket(module_bucket_factory("cpp", create=False))
-        forced = c.bucket(module_bucket_factory("cpf"))
-        forced.object("already-there").put(content=b"old")
-        dry = c.bucket(module_bucket_factory("cpd", create=False))
+def _start_copies(c: Client, make_bucket: Callable[..., str]) -> Copies:
+    src = c.bucket(make_bucket("cps"))
+    for name, data in SOURCE.items():
+        src.object(name).put(content=data)
+    by_prefix = c.bucket(make_bucket("cpp", create=False))
+    forced = c.bucket(make_bucket("cpf"))
+    forced.object("already-there").put(content=b"old")
+    dry = c.bucket(make_bucket("cpd", create=False))
 
-        job_ids = [
-            src.copy(by_prefix.name, prefix="img-"),
-            src.copy(forced.name, force=True),
-            src.copy(dry.name, dry_run=True),
-        ]
-        statuses = [c.job().wait_for_job(job_id=j, timeout=120) for j in job_ids]
-        yield Copies(src, by_prefix, forced, dry, job_ids, statuses)
+    job_ids = [
+        src.copy(by_prefix.name, prefix="img-"),
+        src.copy(forced.name, force=True),
+        src.copy(dry.name, dry_run=True),
+    ]
+    return Copies(src, by_prefix, forced, dry, job_ids, [])
+
+
+@pytest.fixture(scope="module")
+def both_copies(
+    ais_endpoint: str, twin_loop: TwinLoop, module_bucket_factory: Callable[..., str]
+) -> Iterator[dict[str, Copies]]:
+    """The copies made by each twin (sync ``Client``, ``AsyncClient``), all six jobs at once."""
+    with Client(ais_endpoint) as sync, twin_loop.connect(ais_endpoint) as asy:
+        made = {
+            "sync": _start_copies(sync, module_bucket_factory),
+            "async": _start_copies(asy, module_bucket_factory),
+        }
+        for c, cp in ((sync, made["sync"]), (asy, made["async"])):
+            cp.statuses.extend(c.job().wait_for_job(job_id=j, timeout=120) for j in cp.job_ids)
+        yield made
+
+
+@pytest.fixture
+def copies(both_copies: dict[str, Copies], client_kind: str) -> Copies:
+    return both_copies[client_kind]
 
 
 def test_copy_returns_a_job_id(copies: Copies) -> None:

@@ -5,10 +5,16 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from aistore_hl import Bucket, BucketEntry, BucketList, BucketLister
+from aistore_hl import Bucket, BucketEntry, BucketList, BucketLister, Client
 from aistore_hl.errors import ErrBckNotFound, InvalidArgument
 
 NAMES = [f"a/{i:02d}" for i in range(9)] + ["b/only", "c"]
+
+
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket`` is built on this)."""
+    return any_client
 
 
 @pytest.fixture

@@ -5,12 +5,20 @@ from __future__ import annotations
 import io
 import socket
 import tarfile
+from collections.abc import Callable
 
 import pytest
 
 from aistore_hl import Bucket, Client, Cluster, Etl, Job, Namespace, ProviderAIS, RetryPolicy
 from aistore_hl.errors import ConnectionFailed, ErrBckNotFound, ErrObjNotFound, Unsupported
 from aistore_hl.listing import BucketEntry, BucketLister
+
+
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket``, ``remote_bucket``
+    and ``connect`` follow)."""
+    return any_client
 
 
 def _dead_endpoint() -> str:
@@ -20,17 +28,17 @@ def _dead_endpoint() -> str:
         return f"http://127.0.0.1:{s.getsockname()[1]}"
 
 
-def test_factories_make_no_http_request() -> None:
+def test_factories_make_no_http_request(connect: Callable[..., Client]) -> None:
     """bucket/cluster/job/etl only build objects: on a client whose endpoint is dead they all
     succeed, and only a real call fails with the connection error."""
-    with Client(_dead_endpoint(), retry=RetryPolicy.no_retries()) as c:
-        b = c.bucket("anything")
-        assert isinstance(c.cluster(), Cluster)
-        assert isinstance(c.job(), Job)
-        assert isinstance(c.etl(), Etl)
-        assert b.object("x").obj_name == "x"
-        with pytest.raises(ConnectionFailed):
-            b.head()
+    c = connect(_dead_endpoint(), retry=RetryPolicy.no_retries())
+    b = c.bucket("anything")
+    assert isinstance(c.cluster(), Cluster)
+    assert isinstance(c.job(), Job)
+    assert isinstance(c.etl(), Etl)
+    assert b.object("x").obj_name == "x"
+    with pytest.raises(ConnectionFailed):
+        b.head()
 
 
 def test_bucket_factory_binds_name_provider_namespace(

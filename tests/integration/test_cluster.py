@@ -15,6 +15,12 @@ from aistore_hl import Bck, Client, Smap
 from aistore_hl.errors import BadRequest, InvalidBckProvider
 
 
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``connect`` follows ``client_kind``)."""
+    return any_client
+
+
 def test_client_property(client: Client) -> None:
     cluster = client.cluster()
     assert cluster.client is client
@@ -60,12 +66,11 @@ def test_is_aistore_running_true_on_the_real_cluster(client: Client) -> None:
     assert client.cluster().is_aistore_running() is True
 
 
-def test_is_aistore_running_false_when_nothing_listens() -> None:
+def test_is_aistore_running_false_when_nothing_listens(connect: Callable[..., Client]) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with Client(f"http://127.0.0.1:{port}") as c:
-        assert c.cluster().is_aistore_running() is False
+    assert connect(f"http://127.0.0.1:{port}").cluster().is_aistore_running() is False
 
 
 @pytest.fixture
@@ -93,8 +98,9 @@ def starting_node() -> Iterator[tuple[str, list[str]]]:
         srv.server_close()
 
 
-def test_is_aistore_running_false_on_503_with_one_attempt(starting_node: tuple[str, list[str]]) -> None:
+def test_is_aistore_running_false_on_503_with_one_attempt(
+    starting_node: tuple[str, list[str]], connect: Callable[..., Client]
+) -> None:
     endpoint, seen = starting_node
-    with Client(endpoint) as c:
-        assert c.cluster().is_aistore_running() is False
+    assert connect(endpoint).cluster().is_aistore_running() is False
     assert seen == ["/v1/health?prr=true"]  # asked once, not retried

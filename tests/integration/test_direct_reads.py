@@ -42,22 +42,24 @@ def test_direct_get_is_one_request_and_returns_the_object(
 ) -> None:
     name = bucket_factory("direct")
     data = {f"o/{i}": os.urandom(4096 + i) for i in range(20)}
-    with Client(ais_endpoint) as plain, Client(ais_endpoint, direct_reads=True) as direct:
+    sent: list[httpx.URL] = []
+
+    # Sync only: the tap is an httpx.BaseTransport (the AsyncClient's seam takes an async one);
+    # test_async_direct_get covers the async direct path.
+    class Tap(httpx.BaseTransport):  # sees every HTTP attempt below the retry layer
+        def __init__(self, inner: httpx.BaseTransport) -> None:
+            self.inner = inner
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            sent.append(request.url)
+            return self.inner.handle_request(request)
+
+        def close(self) -> None:  # the client's close reaches the pooled connections
+            self.inner.close()
+
+    with Client(ais_endpoint) as plain, Client(ais_endpoint, direct_reads=True, transport=Tap) as direct:
         for k, v in data.items():
             plain.bucket(name).object(k).put(content=v)
-        sent: list[httpx.URL] = []
-        retrying = direct._rc.transport
-        inner = retrying._inner  # type: ignore[attr-defined]
-
-        class Tap(httpx.BaseTransport):  # sees every HTTP attempt below the retry layer
-            def handle_request(self, request: httpx.Request) -> httpx.Response:
-                sent.append(request.url)
-                return inner.handle_request(request)  # type: ignore[no-any-return]
-
-            def close(self) -> None:  # the client's close reaches the pooled connections
-                inner.close()
-
-        retrying._inner = Tap()  # type: ignore[attr-defined]
         b = direct.bucket(name)
         b.object("o/0").get().read_all()  # first read also fetches the cluster map
         sent.clear()
@@ -71,10 +73,10 @@ def test_direct_get_is_one_request_and_returns_the_object(
 
 
 def test_direct_reads_fall_back_through_the_proxy_on_a_stale_map(
-    ais_endpoint: str, bucket_factory: Callable[..., str]
+    ais_endpoint: str, bucket_factory: Callable[..., str], connect: Callable[..., Client]
 ) -> None:
     name = bucket_factory("stale")
-    with Client(ais_endpoint, direct_reads=True) as c:
+    with connect(ais_endpoint, direct_reads=True) as c:  # Client, then AsyncClient
         c.bucket(name).object("x").put(content=b"payload")
         rc = c._rc
         rc.routing.targets = [(1, "http://127.0.0.1:1")]  # a map pointing at nothing
@@ -85,10 +87,10 @@ def test_direct_reads_fall_back_through_the_proxy_on_a_stale_map(
 
 
 def test_a_missing_object_keeps_the_map_and_any_target_serves_a_read(
-    ais_endpoint: str, bucket_factory: Callable[..., str]
+    ais_endpoint: str, bucket_factory: Callable[..., str], connect: Callable[..., Client]
 ) -> None:
     name = bucket_factory("owner")
-    with Client(ais_endpoint) as c:  # direct reads are the default
+    with connect(ais_endpoint) as c:  # Client, then AsyncClient; direct reads are the default
         b = c.bucket(name)
         b.object("x").put(content=b"payload")
         assert b.object("x").get().read_all() == b"payload"

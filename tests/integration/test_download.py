@@ -6,15 +6,23 @@ from __future__ import annotations
 import asyncio
 import os
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from aistore_hl import AsyncClient, Bucket, Client, Header
 from aistore_hl.errors import ErrObjNotFound, InvalidArgument
+from tests.support.twin import sync_only
 
 MIB = 1 << 20
 PART = 256 << 10
+
+
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket`` and ``connect`` follow)."""
+    return any_client
 
 
 def _leftovers(d: Path) -> list[str]:
@@ -65,9 +73,9 @@ def test_failed_download_leaves_the_destination_untouched(bucket: Bucket, tmp_pa
     assert _leftovers(tmp_path) == []
 
 
-def test_download_checks_arguments_before_any_request(tmp_path: Path) -> None:
+def test_download_checks_arguments_before_any_request(tmp_path: Path, connect: Callable[..., Client]) -> None:
     # Nothing listens on port 9: any request would raise ConnectionFailed, not InvalidArgument.
-    obj = Client("http://127.0.0.1:9", retry=None).bucket("b").object("o")
+    obj = connect("http://127.0.0.1:9", retry=None).bucket("b").object("o")
     bad = [
         ({"path": tmp_path}, "path"),  # a directory
         ({"path": tmp_path / "no" / "such" / "dir"}, "path"),
@@ -84,6 +92,7 @@ def test_download_checks_arguments_before_any_request(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@sync_only  # written in async code already; ``bucket`` only names the bucket
 def test_async_download(ais_endpoint: str, bucket: Bucket, tmp_path: Path) -> None:
     data = os.urandom(2 * MIB + 999)
     bucket.object("d").put(content=data)

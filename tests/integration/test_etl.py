@@ -21,6 +21,13 @@ from aistore_hl import Bucket, Client, etl_templates, get_default_runtime
 from aistore_hl.errors import InvalidArgument, Unsupported
 from aistore_hl.etl import Etl, runtime_image
 
+
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket`` and ``connect`` follow)."""
+    return any_client
+
+
 NO_ETL = "cannot use ETL in a build without ETL support - operation not supported"
 
 
@@ -74,9 +81,9 @@ def test_get_default_runtime_is_this_interpreters_runtime(client: Client) -> Non
         client.etl().init_code(_upper, "default-rt", runtime=rt)
 
 
-def test_local_checks_come_before_the_server(ais_endpoint: str) -> None:
+def test_local_checks_come_before_the_server(ais_endpoint: str, connect: Callable[..., Client]) -> None:
     """Bad arguments are refused before anything is sent — even to a server without ETL."""
-    with Client(ais_endpoint) as c:
+    with connect(ais_endpoint) as c:
         etl = c.etl()
         with pytest.raises(InvalidArgument):
             etl.init_code(_upper, "old-runtime", runtime="python3.8v2")

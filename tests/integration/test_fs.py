@@ -182,8 +182,6 @@ def test_missing_paths_and_directory_errors(fs: AISFileSystem, bkt: str, bucket_
         fs.pipe_file(bkt, b"x")
     with pytest.raises(FileExistsError):
         fs.open(f"{bkt}/top", "xb")
-    with pytest.raises(NotImplementedError):
-        fs.open(f"{bkt}/top", "ab")
     with pytest.raises(FileExistsError):
         fs.pipe_file(f"{bkt}/top", b"y", mode="create")
     assert fs.cat_file(f"{bkt}/top") == b"x" * 10

@@ -17,6 +17,12 @@ from aistore_hl import Bucket, Client, JobStatus
 from aistore_hl.errors import BadRequest, InvalidArgument, NotFound, Timeout
 
 
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket`` is built on this)."""
+    return any_client
+
+
 def test_start_lru_then_status_and_wait(client: Client) -> None:
     job = client.job()
     job_id = job.start(job_kind="lru")

@@ -12,7 +12,6 @@ Both objects are generated, not read from disk: one random 1 MiB block, repeated
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import subprocess
@@ -20,21 +19,15 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from aistore_hl import Bucket, Client
+from tests.support.relay import CountingRelay
 
 MiB = 1 << 20
 BLOCK = hashlib.shake_256(b"aistore-hl memory test").digest(MiB)  # deterministic, incompressible
-
-_spec = importlib.util.spec_from_file_location("aistore_hl_it_relay", Path(__file__).with_name("relay.py"))
-assert _spec is not None and _spec.loader is not None
-_relay = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_relay)
-CountingRelay = _relay.CountingRelay
 
 
 def _blocks(n: int) -> Iterator[bytes]:
@@ -147,7 +140,7 @@ def test_put_256mib_sends_no_body_bytes_to_the_proxy(
     url = urlsplit(ais_endpoint)
     assert url.hostname and url.port
 
-    with CountingRelay((url.hostname, url.port)) as relay, Client(relay.endpoint) as via_relay:
+    with CountingRelay(url.port, url.hostname) as relay, Client(relay.endpoint) as via_relay:
         t0 = time.monotonic()
         props = via_relay.bucket(sha256_bucket.name).object("256mib").put(content=data)
         elapsed = time.monotonic() - t0

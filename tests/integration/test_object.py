@@ -10,8 +10,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from aistore_hl import DEFAULT_CHUNK_SIZE, Bucket, Header, ObjStream
+from aistore_hl import DEFAULT_CHUNK_SIZE, Bucket, Client, Header, ObjStream
 from aistore_hl.errors import ErrBckNotFound, ErrObjNotFound, InvalidArgument
+
+
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket`` is built on this)."""
+    return any_client
 
 
 def _raw_get(raw: httpx.Client, b: Bucket, name: str) -> bytes:

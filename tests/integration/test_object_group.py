@@ -12,6 +12,13 @@ from aistore_hl.errors import InvalidArgument, InvalidBckProvider
 NAMES = [f"obj-{i:02d}" for i in range(6)]
 
 
+@pytest.fixture
+def client(any_client: Client) -> Client:
+    """Every test here runs against ``Client`` and ``AsyncClient`` (``bucket`` and
+    ``remote_bucket`` are built on this)."""
+    return any_client
+
+
 def _names(b: Bucket) -> list[str]:
     return [e.name for e in b.list_all_objects()]
 
@@ -114,3 +121,32 @@ def test_evict_and_prefetch_refuse_local_buckets_before_sending(bucket: Bucket) 
     with pytest.raises(InvalidBckProvider):
         bucket.objects(obj_names=["obj-00"]).prefetch()
     assert _names(bucket) == ["obj-00"]
+
+
+# -- list_names (official SDK 2.0) ----------------------------------------------------------------
+def test_list_names_are_the_objects_the_server_selects(client: Client, bucket: Bucket) -> None:
+    """Names, a stepped range and a two-range template expand to exactly what AIS's job touches."""
+    everything = [f"s{i:03d}-{j}.tar" for i in range(12) for j in (0, 1)]
+    for n in everything:
+        bucket.object(n).put(content=b"x")
+    groups = [
+        bucket.objects(obj_names=["s000-0.tar", "s011-1.tar"]),
+        bucket.objects(obj_range=ObjectRange("s", 1, 9, step=4, suffix="-0.tar", pad_width=3)),
+        bucket.objects(obj_template="s{002..003}-{0..1}.tar"),
+    ]
+    expected = [
+        ["s000-0.tar", "s011-1.tar"],
+        ["s001-0.tar", "s005-0.tar", "s009-0.tar"],
+        ["s002-0.tar", "s002-1.tar", "s003-0.tar", "s003-1.tar"],
+    ]
+    left = set(everything)
+    for group, names in zip(groups, expected, strict=True):
+        assert group.list_names() == names
+        client.job().wait_for_job(job_id=group.delete(), timeout=60)
+        left -= set(names)
+        assert set(_names(bucket)) == left  # the server deleted exactly the listed names
+    assert bucket.objects(obj_names=[]).list_names() == []
+    assert bucket.objects(obj_template="").list_names() == []
+    assert client.bucket(bucket.name).objects(obj_template="x{3..1}").selects_nothing is False
+    with pytest.raises(InvalidArgument):
+        bucket.objects(obj_template="x{3..1}").list_names()

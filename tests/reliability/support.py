@@ -1,14 +1,6 @@
-"""Helpers for the reliability tests: request taps, port maps, JWTs, fd/connection counts.
+"""Helpers for the reliability tests: target ports, JWTs, fd/connection counts, RSS, sleeps.
 
-**How the client reaches relayed targets.** A client talks to the proxy, and the proxy redirects
-(301/307) to the target's public URL, ``http://127.0.0.1:<target port>``. AIS 5.0 advertises the
-port it listens on (``host_net.port``; there is no separate "advertised port"), so a relay cannot
-sit on the advertised address. The tests therefore install a *tap* below the client's retry layer
-(``RetryTransport -> Tap -> Urllib3Transport``): it records every HTTP attempt (method, URL,
-``Range``, status or error) and, like a NAT rule, sends connections for a mapped target port to
-that target's relay instead. Everything the client does - following the redirect to the target URL
-from the cluster, retries, resumes - is unchanged; only the TCP destination differs. The proxy
-needs no mapping: the client's endpoint simply *is* the proxy relay.
+The request tap (attempt records, port mapping) and the relays live in ``tests/support``.
 """
 
 from __future__ import annotations
@@ -21,134 +13,12 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import psutil
 
-from aistore_hl import AsyncClient, Client
-
-
-@dataclass
-class Attempt:
-    """One HTTP attempt as seen below the retry layer."""
-
-    method: str
-    url: str
-    range: str | None
-    status: int | None = None
-    error: str | None = None
-    t: float = field(default_factory=time.monotonic)
-
-    @property
-    def port(self) -> int | None:
-        return httpx.URL(self.url).port
-
-    def short(self) -> str:
-        u = httpx.URL(self.url)
-        what = self.error if self.error else str(self.status)
-        rng = f" Range={self.range}" if self.range else ""
-        return f"{self.method} :{u.port}{u.path}{rng} -> {what}"
-
-
-class _TapCore:
-    def __init__(self, port_map: Mapping[int, int] | None) -> None:
-        self.port_map = dict(port_map or {})
-        self.attempts: list[Attempt] = []
-        self._lock = threading.Lock()
-        self.on_request: list[Any] = []
-
-    def _route(self, request: httpx.Request) -> tuple[httpx.Request, Attempt]:
-        att = Attempt(request.method, str(request.url), request.headers.get("range"))
-        for cb in self.on_request:
-            cb(att)
-        with self._lock:
-            self.attempts.append(att)
-        port = request.url.port
-        if port in self.port_map:
-            routed = httpx.Request(
-                request.method,
-                request.url.copy_with(port=self.port_map[port]),
-                headers=request.headers,
-                stream=request.stream,
-                extensions=request.extensions,
-            )
-            return routed, att
-        return request, att
-
-    def count(
-        self, method: str | None = None, *, status: int | None = None, error: bool | None = None
-    ) -> int:
-        with self._lock:
-            atts = list(self.attempts)
-        return sum(
-            1
-            for a in atts
-            if (method is None or a.method == method)
-            and (status is None or a.status == status)
-            and (error is None or (a.error is not None) == error)
-        )
-
-    def clear(self) -> None:
-        with self._lock:
-            self.attempts.clear()
-
-    def summary(self) -> str:
-        with self._lock:
-            return "\n".join(a.short() for a in self.attempts)
-
-
-class Tap(_TapCore, httpx.BaseTransport):
-    """Sync tap: records attempts, maps ports (see module docstring)."""
-
-    def __init__(self, inner: httpx.BaseTransport, port_map: Mapping[int, int] | None = None) -> None:
-        super().__init__(port_map)
-        self.inner = inner
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        routed, att = self._route(request)
-        try:
-            resp = self.inner.handle_request(routed)
-        except Exception as exc:
-            att.error = type(exc).__name__
-            raise
-        att.status = resp.status_code
-        return resp
-
-    def close(self) -> None:
-        self.inner.close()
-
-
-class AsyncTap(_TapCore, httpx.AsyncBaseTransport):
-    """Async tap."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport, port_map: Mapping[int, int] | None = None) -> None:
-        super().__init__(port_map)
-        self.inner = inner
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        routed, att = self._route(request)
-        try:
-            resp = await self.inner.handle_async_request(routed)
-        except Exception as exc:
-            att.error = type(exc).__name__
-            raise
-        att.status = resp.status_code
-        return resp
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-
-def install_tap(client: Client | AsyncClient, port_map: Mapping[int, int] | None = None) -> Any:
-    """Insert a tap between the client's retry transport and its socket transport."""
-    retry_transport = client._rc.http._transport  # RetryTransport / AsyncRetryTransport
-    inner = retry_transport._inner
-    tap = AsyncTap(inner, port_map) if isinstance(client, AsyncClient) else Tap(inner, port_map)
-    retry_transport._inner = tap
-    return tap
+from aistore_hl import Client
 
 
 def target_ports(endpoint: str) -> list[int]:
@@ -234,8 +104,8 @@ class RssSampler:
 @contextlib.contextmanager
 def recorded_sleeps(monkeypatch: Any) -> Iterator[list[float]]:
     """Record the delays the retry layers sleep (the sleeps still happen)."""
-    import aistore_hl._request as req_mod
-    import aistore_hl._retrying as retry_mod
+    import aistore_hl._http.request as req_mod
+    import aistore_hl._http.retrying as retry_mod
 
     delays: list[float] = []
     real_sleep = time.sleep

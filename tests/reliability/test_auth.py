@@ -22,9 +22,10 @@ import pytest
 
 from aistore_hl import AsyncClient, Client, ClientConfig, RetryPolicy
 from aistore_hl.errors import AISError, Forbidden, Unauthorized
+from tests.support.tap import Tap
 
 from .harness import AUTH_PORT, FaultMatrix, running
-from .support import install_tap, make_jwt
+from .support import make_jwt
 
 SECRET = "rel-" + secrets.token_hex(16)
 
@@ -122,8 +123,8 @@ def test_no_token_is_typed_unauthorized(
 
 def test_admin_token_works(auth_cluster: AuthCluster, admin_token: str, fault_matrix: FaultMatrix) -> None:
     data = os.urandom(100_000)
-    with Client(auth_cluster.endpoint, token=admin_token) as client:
-        tap = install_tap(client)
+    tap = Tap()
+    with Client(auth_cluster.endpoint, token=admin_token, transport=tap.wrap) as client:
         b = client.bucket("rel-auth-ok")
         b.create()
         try:
@@ -264,12 +265,13 @@ def test_direct_reads_turn_themselves_off_on_an_authn_cluster(
     the first read finds out (and still succeeds through the proxy), later reads go straight
     through the proxy without a refused request each time."""
     data = os.urandom(50_000)
-    with Client(auth_cluster.endpoint, token=admin_token) as client:  # direct_reads on (default)
+    tap = Tap()
+    with Client(auth_cluster.endpoint, token=admin_token, transport=tap.wrap) as client:  # direct_reads on
         b = client.bucket("rel-auth-direct")
         b.create()
         try:
             b.object("o").put(content=data)
-            tap = install_tap(client)
+            tap.clear()  # record the reads only
             assert b.object("o").get().read_all() == data
             first = [(a.port, a.status) for a in tap.attempts]
             proxy = int(auth_cluster.endpoint.rsplit(":", 1)[1])

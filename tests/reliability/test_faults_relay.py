@@ -18,10 +18,11 @@ from aistore_hl.errors import (
     ServiceUnavailable,
     TooManyRequests,
 )
+from tests.support.relay import Fault
+from tests.support.tap import AsyncTap
 
 from .harness import FaultMatrix, Relayed, read_back
-from .relay import Fault
-from .support import install_tap, recorded_sleeps
+from .support import recorded_sleeps
 
 MIB = 1 << 20
 
@@ -185,8 +186,10 @@ def test_503_burst_async(
     relays.proxy.arm_status_burst(3, 503, retry_after="0")
 
     async def run() -> tuple[bytes, int]:
-        async with AsyncClient(relays.endpoint, direct_reads=False) as client:  # the proxy leg
-            tap = install_tap(client, relays.port_map)
+        tap = AsyncTap(relays.port_map)
+        async with AsyncClient(
+            relays.endpoint, direct_reads=False, transport=tap.wrap
+        ) as client:  # proxy leg
             data = await (await client.bucket(bucket).object("seed-0").get()).read_all()
             return data, tap.count("GET", status=503)
 

@@ -21,9 +21,9 @@ import httpx
 
 from aistore_hl import Client, RetryPolicy
 from aistore_hl.errors import AISException, ErrObjNotFound
+from tests.support.tap import Tap
 
 from .harness import FaultMatrix, read_back, wait_until
-from .support import install_tap
 
 
 class Load:
@@ -132,8 +132,10 @@ def test_target_sigkill_and_restart_under_load(
 ) -> None:
     c = fault_cluster
     policy = RetryPolicy(max_attempts=4, backoff_base=0.25, backoff_cap=1.0)
-    with Client(c.endpoint, retry=policy, timeout=httpx.Timeout(5.0, read=15.0)) as client:
-        tap = install_tap(client)
+    tap = Tap()
+    with Client(
+        c.endpoint, retry=policy, timeout=httpx.Timeout(5.0, read=15.0), transport=tap.wrap
+    ) as client:
         bucket = _new_bucket(client, "kill")
         victim = c.targets[0]
         timeline: list[str] = []
@@ -201,8 +203,10 @@ def test_proxy_restart_is_ridden_out(
     """
     c = fault_cluster
     policy = RetryPolicy(max_attempts=40, backoff_base=0.25, backoff_cap=1.0)  # ~40 s budget
-    with Client(c.endpoint, retry=policy, timeout=httpx.Timeout(5.0, read=15.0)) as client:
-        tap = install_tap(client)
+    tap = Tap()
+    with Client(
+        c.endpoint, retry=policy, timeout=httpx.Timeout(5.0, read=15.0), transport=tap.wrap
+    ) as client:
         bucket = _new_bucket(client, "prx")
         objs = {f"seed-{i}": os.urandom(10_000 + i) for i in range(20)}
         for name, data in objs.items():

@@ -18,10 +18,10 @@ from aistore_hl import AsyncClient, Client
 from aistore_hl.const import DEFAULT_READ_CHUNK_SIZE
 from aistore_hl.errors import ChecksumMismatch, ConnectionFailed, IncompleteRead
 from aistore_hl.obj_stream import DEFAULT_MAX_RESUME, supported_checksums
+from tests.support.relay import Fault
+from tests.support.tap import AsyncTap, Attempt
 
 from .harness import FaultMatrix, Relayed, read_back
-from .relay import Fault
-from .support import Attempt, install_tap
 
 MIB = 1 << 20
 SIZE = 3 * MIB + 12345  # several socket reads, an odd tail
@@ -142,8 +142,8 @@ def test_reset_mid_body_resumes_with_range_async(
     seen: list[tuple[str, int]] = []
 
     async def run() -> tuple[bytes, int, bool]:
-        async with AsyncClient(relays.endpoint) as client:
-            tap = install_tap(client, relays.port_map)
+        tap = AsyncTap(relays.port_map)
+        async with AsyncClient(relays.endpoint, transport=tap.wrap) as client:
             holder: dict[str, object] = {}
             tap.on_request.append(
                 lambda att: att.range and seen.append((att.range, holder["s"].bytes_read))  # type: ignore[attr-defined]

@@ -21,13 +21,14 @@ import msgspec
 import pytest
 
 from aistore_hl import AsyncClient, Client, ClientConfig, RetryPolicy, Timeouts
-from aistore_hl._retrying import retry_scope
+from aistore_hl._http.retrying import retry_scope
 from aistore_hl.config import DEFAULT_TIMEOUTS
 from aistore_hl.errors import AISError, ConnectionFailed, ServiceUnavailable
 from aistore_hl.obj_stream import DEFAULT_MAX_RESUME
+from tests.support.tap import Tap
 
 from .harness import BOOT_PORT, FaultMatrix
-from .support import install_tap, recorded_sleeps
+from .support import recorded_sleeps
 
 PROXY = "http://127.0.0.1:1111"
 FAST = RetryPolicy(backoff_base=0.001, backoff_cap=0.002)
@@ -51,9 +52,7 @@ class Script:
 
 def _mock_client(script: Script, **kw: object) -> Client:
     kw.setdefault("direct_reads", False)  # a mock has no cluster map
-    c = Client(PROXY, **kw)  # type: ignore[arg-type]
-    c._rc.http._transport._inner = httpx.MockTransport(script)
-    return c
+    return Client(PROXY, transport=httpx.MockTransport(script), **kw)  # type: ignore[arg-type]
 
 
 def _redirect_put(target_answer: Callable[[httpx.Request], httpx.Response | Exception]) -> Script:
@@ -292,8 +291,9 @@ def test_async_put_retries_only_replayable_bodies() -> None:
             bodies.append(req.content)
             return httpx.Response(503) if len(bodies) == 1 else httpx.Response(200)
 
-        async with AsyncClient(PROXY, retry=FAST, direct_reads=False) as c:
-            c._rc.http._transport._inner = httpx.MockTransport(handler)
+        async with AsyncClient(
+            PROXY, retry=FAST, direct_reads=False, transport=httpx.MockTransport(handler)
+        ) as c:
             with contextlib.suppress(ServiceUnavailable):
                 await c.bucket("b").object("o").put(content=content)  # type: ignore[arg-type]
         return len(bodies)
@@ -313,8 +313,8 @@ def test_client_rides_out_cluster_startup(fault_matrix: FaultMatrix) -> None:
     cluster.launch()
     try:
         t0 = time.monotonic()
-        with Client(cluster.endpoint, retry=policy, timeout=5.0) as client:
-            tap = install_tap(client)
+        tap = Tap()
+        with Client(cluster.endpoint, retry=policy, timeout=5.0, transport=tap.wrap) as client:
             buckets = client.cluster().list_buckets()  # list, sent while the nodes boot
             t_list = time.monotonic() - t0
             smap = client.cluster().get_info()  # GET
@@ -403,8 +403,9 @@ def test_async_with_options_policy_covers_every_call() -> None:
             return httpx.Response(503)
 
         out = []
-        async with AsyncClient(PROXY, retry=FAST, direct_reads=False) as c:
-            c._rc.http._transport._inner = httpx.MockTransport(handler)
+        async with AsyncClient(
+            PROXY, retry=FAST, direct_reads=False, transport=httpx.MockTransport(handler)
+        ) as c:
             view = c.with_options(retry=FAST.replace(max_attempts=3))
             for label, make in (
                 ("smap", lambda: view.cluster().get_info()),

@@ -19,10 +19,10 @@ import pytest
 
 from aistore_hl import AsyncClient, Client, RetryPolicy
 from aistore_hl.errors import BadRequest, ConnectionFailed
+from tests.support.tap import Tap
 
 from .certs import Certs, make_certs
 from .harness import TLS_PORT, FaultMatrix, running
-from .support import install_tap
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +88,8 @@ def test_verify_with_ca_follows_redirects_to_targets(
     tls_cluster: aiscluster.LocalCluster, certs: Certs, fault_matrix: FaultMatrix
 ) -> None:
     assert tls_cluster.endpoint.startswith("https://")
-    with Client(tls_cluster.endpoint, verify=str(certs.ca)) as client:
-        tap = install_tap(client)
+    tap = Tap()
+    with Client(tls_cluster.endpoint, verify=str(certs.ca), transport=tap.wrap) as client:
         names, size = _roundtrip(client, "tls-sync")
     assert names == ["o"]
     target_ports = {t.port for t in tls_cluster.targets}
@@ -134,8 +134,8 @@ def test_untrusted_certificate_is_a_clear_typed_error(
     trust: str, tls_cluster: aiscluster.LocalCluster, certs: Certs, fault_matrix: FaultMatrix
 ) -> None:
     verify: bool | str = True if trust == "system" else str(certs.other_ca)
-    with Client(tls_cluster.endpoint, verify=verify, retry=RetryPolicy()) as client:
-        tap = install_tap(client)
+    tap = Tap()
+    with Client(tls_cluster.endpoint, verify=verify, retry=RetryPolicy(), transport=tap.wrap) as client:
         t0 = time.monotonic()
         with pytest.raises(ConnectionFailed) as info:
             client.cluster().get_info()

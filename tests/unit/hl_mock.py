@@ -20,8 +20,6 @@ import httpx
 import pytest
 
 from aistore_hl import AsyncClient, Client, RetryPolicy
-from aistore_hl._request import _client_kwargs, araise_on_error, raise_on_error
-from aistore_hl._retrying import AsyncRetryTransport, RetryTransport
 
 PROXY = "http://proxy.test:8080"
 TARGET = "http://target.test:8081"
@@ -63,31 +61,15 @@ class Recorder:
 def mock_client(
     handler: Callable[[httpx.Request], httpx.Response], *, retry: RetryPolicy | None = None
 ) -> Client:
-    c = Client(PROXY, retry=retry, direct_reads=False)  # a mock has no cluster map
-    c._rc.http.close()
-    c._rc.transport = RetryTransport(httpx.MockTransport(handler), c.config.retry)
-    c._rc.http = httpx.Client(
-        transport=c._rc.transport,
-        event_hooks={"response": [raise_on_error]},
-        **_client_kwargs(c.config),
-    )
-    c._rc.ll.set_httpx_client(c._rc.http)
-    return c
+    # The transport seam: the mock replaces only the sockets; retries and redirects run above it.
+    return Client(PROXY, retry=retry, direct_reads=False, transport=httpx.MockTransport(handler))
 
 
 def mock_async_client(
     handler: Callable[[httpx.Request], httpx.Response], *, retry: RetryPolicy | None = None
 ) -> AsyncClient:
     """Build inside a running event loop; ``await c.close()`` when done."""
-    c = AsyncClient(PROXY, retry=retry, direct_reads=False)
-    c._rc.transport = AsyncRetryTransport(httpx.MockTransport(handler), c.config.retry)
-    c._rc.http = httpx.AsyncClient(
-        transport=c._rc.transport,
-        event_hooks={"response": [araise_on_error]},
-        **_client_kwargs(c.config),
-    )
-    c._rc.ll.set_async_httpx_client(c._rc.http)
-    return c
+    return AsyncClient(PROXY, retry=retry, direct_reads=False, transport=httpx.MockTransport(handler))
 
 
 def ais_error(status: int, message: str, tcode: str = "") -> httpx.Response:
@@ -98,8 +80,8 @@ def ais_error(status: int, message: str, tcode: str = "") -> httpx.Response:
 
 
 def patch_sleeps(monkeypatch: pytest.MonkeyPatch, *modules: types.ModuleType) -> list[float]:
-    """Make ``time.sleep`` / ``asyncio.sleep`` as seen by ``modules`` record the delay instead of
-    sleeping; returns the list of delays (other ``time``/``asyncio`` functions are untouched)."""
+    """Make ``time.sleep`` as seen by ``modules``, and ``asyncio.sleep``, record the delay instead
+    of sleeping; returns the list of delays (other ``time``/``asyncio`` functions are untouched)."""
     delays: list[float] = []
 
     async def asleep(d: float, result: Any = None) -> Any:
@@ -108,13 +90,10 @@ def patch_sleeps(monkeypatch: pytest.MonkeyPatch, *modules: types.ModuleType) ->
 
     fake_time = types.SimpleNamespace(**{k: getattr(time, k) for k in dir(time) if not k.startswith("__")})
     fake_time.sleep = delays.append
-    fake_asyncio = types.SimpleNamespace(
-        **{k: getattr(asyncio, k) for k in dir(asyncio) if not k.startswith("__")}
-    )
-    fake_asyncio.sleep = asleep
     for mod in modules:
         if hasattr(mod, "time"):
             monkeypatch.setattr(mod, "time", fake_time)
-        if hasattr(mod, "asyncio"):
-            monkeypatch.setattr(mod, "asyncio", fake_asyncio)
+    # the async paths import asyncio where they use it (the sync path never loads it), so the
+    # module's own name cannot be patched: asyncio.sleep itself is, for this test only
+    monkeypatch.setattr(asyncio, "sleep", asleep)
     return delays

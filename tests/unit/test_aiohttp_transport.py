@@ -33,7 +33,7 @@ from aiohttp.client_reqrep import ConnectionKey
 from local_http import GZ_TEXT, PAYLOAD, Handler, Hangups, MiB, md5_of_size, running, serve
 
 from aistore_hl import errors as E
-from aistore_hl.aiohttp_transport import (
+from aistore_hl._http.transports.aiohttp import (
     READ_SIZE_EXTENSION,
     AiohttpTransport,
     _client_timeout,

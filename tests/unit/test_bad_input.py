@@ -35,9 +35,8 @@ class Counted:
     def __init__(self) -> None:
         self.requests: list[str] = []
 
-    def tap(self, client: Client | AsyncClient) -> None:
-        retrying = client._rc.transport
-        inner = retrying._inner  # type: ignore[attr-defined]
+    def wrap(self, inner: Any) -> Any:
+        """``Client(url, transport=counter.wrap)``: the tap in front of the built-in transport."""
         seen = self.requests
 
         class Tap(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -49,14 +48,19 @@ class Counted:
                 seen.append(f"{request.method} {request.url}")
                 return await inner.handle_async_request(request)  # type: ignore[no-any-return]
 
-        retrying._inner = Tap()  # type: ignore[attr-defined]
+            def close(self) -> None:
+                inner.close()
+
+            async def aclose(self) -> None:
+                await inner.aclose()
+
+        return Tap()
 
 
 @pytest.fixture
 def counted() -> Iterator[tuple[Client, Counted]]:
     counter = Counted()
-    client = Client(NOWHERE, retry=RetryPolicy.no_retries())
-    counter.tap(client)
+    client = Client(NOWHERE, retry=RetryPolicy.no_retries(), transport=counter.wrap)
     yield client, counter
     client.close()
 
@@ -68,8 +72,7 @@ def _a(fn: Callable[[AsyncClient], Any]) -> Callable[[Client], Any]:
         counter = Counted()
 
         async def main() -> Any:
-            async with AsyncClient(NOWHERE, retry=RetryPolicy.no_retries()) as ac:
-                counter.tap(ac)
+            async with AsyncClient(NOWHERE, retry=RetryPolicy.no_retries(), transport=counter.wrap) as ac:
                 try:
                     r = fn(ac)
                     if asyncio.iscoroutine(r):

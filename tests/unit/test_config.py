@@ -1,8 +1,7 @@
-"""aistore_hl.config: NOT_GIVEN, timeouts, retry policy and helpers, ClientConfig."""
+"""aistore_hl.config: NOT_GIVEN, timeouts, retry policy, ClientConfig."""
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import dataclasses
 import pickle
@@ -19,10 +18,7 @@ from aistore_hl.config import (
     NotGiven,
     RetryPolicy,
     Timeouts,
-    async_retry_call,
-    is_retryable_error,
     resolve_timeout,
-    retry_call,
 )
 
 TOKEN = "eyJhbGciOi.secret-jwt.payload"
@@ -118,99 +114,6 @@ def test_compute_delay_retry_after() -> None:
 def test_retry_policy_validation(kwargs: dict[str, object]) -> None:
     with pytest.raises(E.InvalidArgument):
         RetryPolicy(**kwargs)  # type: ignore[arg-type]
-
-
-def test_is_retryable_error() -> None:
-    p = RetryPolicy()
-    assert is_retryable_error(E.ServiceUnavailable(503, "x"), p)
-    assert is_retryable_error(E.TooManyRequests(429, "x"), p)
-    assert not is_retryable_error(E.ErrObjNotFound(404, "x"), p)
-    assert is_retryable_error(E.RequestTimeout("t/o"), p)
-    assert is_retryable_error(httpx.ConnectError("refused"), p)
-    assert not is_retryable_error(E.RequestTimeout("t/o"), p.replace(retry_connection_errors=False))
-    assert not is_retryable_error(ValueError("x"), p)
-
-
-def test_retry_call_retries_then_succeeds() -> None:
-    calls: list[int] = []
-    slept: list[float] = []
-    seen: list[tuple[int, str]] = []
-
-    def fn() -> str:
-        calls.append(1)
-        if len(calls) < 3:
-            raise E.ServiceUnavailable(503, "starting")
-        return "ok"
-
-    out = retry_call(
-        fn,
-        RetryPolicy(backoff_base=0.1, jitter=0.0),
-        sleep=slept.append,
-        on_retry=lambda n, e, d: seen.append((n, type(e).__name__)),
-    )
-    assert out == "ok"
-    assert len(calls) == 3
-    assert slept == [0.1, 0.2]
-    assert seen == [(1, "ServiceUnavailable"), (2, "ServiceUnavailable")]
-
-
-def test_retry_call_gives_up_and_honours_retry_after() -> None:
-    slept: list[float] = []
-    attempts = 0
-
-    def fn() -> None:
-        nonlocal attempts
-        attempts += 1
-        raise E.TooManyRequests(429, "slow down", retry_after=1.5)
-
-    with pytest.raises(E.TooManyRequests):
-        retry_call(fn, RetryPolicy(max_attempts=3), sleep=slept.append)
-    assert attempts == 3
-    assert slept == [1.5, 1.5]
-
-
-def test_retry_call_does_not_retry_non_retryable() -> None:
-    slept: list[float] = []
-    attempts = 0
-
-    def fn() -> None:
-        nonlocal attempts
-        attempts += 1
-        raise E.ErrBckNotFound(404, "nope")
-
-    with pytest.raises(E.ErrBckNotFound):
-        retry_call(fn, RetryPolicy(), sleep=slept.append)
-    assert attempts == 1 and slept == []
-
-    # A custom predicate wins over the default.
-    attempts = 0
-    with pytest.raises(E.ErrBckNotFound):
-        retry_call(fn, RetryPolicy(max_attempts=2), lambda e: True, sleep=slept.append)
-    assert attempts == 2
-
-
-def test_async_retry_call() -> None:
-    slept: list[float] = []
-    calls = 0
-
-    async def fake_sleep(d: float) -> None:
-        slept.append(d)
-
-    async def fn() -> int:
-        nonlocal calls
-        calls += 1
-        if calls == 1:
-            raise E.ConnectionFailed("reset")
-        return 42
-
-    out = asyncio.run(async_retry_call(fn, RetryPolicy(jitter=0.0), sleep=fake_sleep))
-    assert out == 42 and calls == 2 and slept == [0.5]
-
-    async def never() -> int:
-        raise E.Forbidden(403, "no")
-
-    with pytest.raises(E.Forbidden):
-        asyncio.run(async_retry_call(never, RetryPolicy(), sleep=fake_sleep))
 
 
 # --------------------------------------------------------------------------------------

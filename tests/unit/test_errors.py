@@ -14,6 +14,7 @@ import pytest
 
 from aistore_hl import errors as E
 from aistore_hl.transfer import TransferSummary
+from aistore_hl.types import JobStatus
 
 
 def _transfer_summary() -> TransferSummary:
@@ -59,6 +60,7 @@ SAMPLES: dict[type[BaseException], BaseException] = {
     E.ObjectChanged: E.ObjectChanged("version changed", url="http://h/o"),
     E.TransferError: E.TransferError(_transfer_summary()),
     E.Timeout: E.Timeout("job copy-bck[x]", "after 5s"),
+    E.JobFailed: E.JobFailed(JobStatus(uuid="x1", kind="copy-bck", err="boom", end_time=1)),
     E.InvalidArgument: E.InvalidArgument(-1, "must be >= 1", param="chunk_size"),
     E.InvalidBckProvider: E.InvalidBckProvider("hdfs", "gone"),
     E.InvalidBucketName: E.InvalidBucketName("a..b", "no '..'"),
@@ -73,6 +75,13 @@ SAMPLES: dict[type[BaseException], BaseException] = {
     E.InvalidRequest: E.InvalidRequest("10", "must be an int", param="page_size"),
     E.UnknownBckProvider: E.UnknownBckProvider("hdfs", "gone"),
     E.InvalidPath: E.InvalidPath("/no/such/file", "no such file"),
+    E.NBIUnsupported: E.NBIUnsupported("ais://b", "no backend"),
+    E.AppendHandleError: E.AppendHandleError("h1", "was used by a failed append"),
+    E.AppendUnsupported: E.AppendUnsupported("b/o", 3),
+    E.ArchiveListUnsupported: E.ArchiveListUnsupported("b/s.tar", 4),
+    E.MultipartMismatch: E.MultipartMismatch("size 5 != 6; deleted"),
+    E.MultipartStateError: E.MultipartStateError("upload not created"),
+    E.ShardError: E.ShardError("shards/000.tar", "ends in the middle of a member"),
 }
 
 

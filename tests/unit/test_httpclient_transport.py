@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 import pytest
 
+from aistore_hl._http.transports.httpclient import _KERNEL_READ_TIMEOUTS, HTTPClientTransport, _map_error
 from aistore_hl.config import ClientConfig
-from aistore_hl.httpclient_transport import _KERNEL_READ_TIMEOUTS, HTTPClientTransport, _map_error
 
 SERVED: list[str] = []  # request lines, in order, as the server saw them
 
@@ -202,7 +202,7 @@ def test_connection_refused_through_the_transport(transport: HTTPClientTransport
 def test_a_connection_idle_past_the_stale_limit_is_checked_and_replaced(
     server: str, transport: HTTPClientTransport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aistore_hl import httpclient_transport as ht
+    from aistore_hl._http.transports import httpclient as ht
 
     with _client(transport) as c:
         c.get(f"{server}/close-after")  # pooled, but the server closes it right after answering
@@ -215,7 +215,7 @@ def test_a_connection_idle_past_the_stale_limit_is_checked_and_replaced(
 
 
 def test_sendfile_extension_sends_the_file_and_ignores_the_stream(server: str, tmp_path: Any) -> None:
-    from aistore_hl.httpclient_transport import SENDFILE_EXTENSION
+    from aistore_hl._http.transports.httpclient import SENDFILE_EXTENSION
 
     path = tmp_path / "f.bin"
     data = os.urandom(3 << 20)
@@ -247,7 +247,7 @@ def test_sendfile_is_not_used_towards_loopback_by_default(
 ) -> None:
     import socket
 
-    from aistore_hl.httpclient_transport import SENDFILE_EXTENSION, _is_loopback
+    from aistore_hl._http.transports.httpclient import SENDFILE_EXTENSION, _is_loopback
 
     used: list[int] = []
     real = socket.socket.sendfile

@@ -14,9 +14,17 @@ import httpx
 import pytest
 from hl_mock import TARGET, Recorder, ais_error, mock_async_client, mock_client, patch_sleeps
 
-from aistore_hl import Header, RetryPolicy, _request, _retrying
-from aistore_hl.errors import ConnectionFailed, ErrObjNotFound, ServiceUnavailable, UnexpectedResponse
-from aistore_hl.transport import READ_SIZE_EXTENSION
+from aistore_hl import AsyncClient, Client, Header, RetryPolicy
+from aistore_hl._http import request as _request
+from aistore_hl._http import retrying as _retrying
+from aistore_hl._http.transports._common import READ_SIZE_EXTENSION
+from aistore_hl.errors import (
+    ConnectionFailed,
+    ErrObjNotFound,
+    InvalidArgument,
+    ServiceUnavailable,
+    UnexpectedResponse,
+)
 
 POLICY = RetryPolicy(max_attempts=3, backoff_base=0.25, jitter=0.0)
 LOCATION = f"{TARGET}/v1/objects/b/o?provider=ais&pid=p1&ptime=123"
@@ -318,8 +326,10 @@ def test_user_agent_and_token_headers_come_from_the_config() -> None:
 
     from aistore_hl import Client
 
-    c = Client(config=ClientConfig("http://proxy.test:8080", user_agent="my-app/2", token="tok"))
-    c._rc.transport = _retrying.RetryTransport(httpx.MockTransport(handle), c.config.retry)
+    c = Client(
+        config=ClientConfig("http://proxy.test:8080", user_agent="my-app/2", token="tok"),
+        transport=httpx.MockTransport(handle),
+    )
     c.cluster().list_buckets()
     assert seen[-1]["user-agent"] == "my-app/2"
     assert seen[-1]["authorization"] == "Bearer tok"
@@ -365,3 +375,102 @@ def test_direct_access_refused_turns_direct_reads_off(status: int) -> None:
     hosts = [s.url.host for s in rec.seen]
     assert hosts == ["owner.test"] + ["proxy.test", "target.test"] * 3  # refused once, never again
     assert c._rc.routing.refused
+
+
+# -- the transport seam: Client(transport=...) ------------------------------------------------------------
+def test_transport_seam_replaces_only_the_sockets() -> None:
+    # A 503 then a 200 through the given transport: the client's own retries still run above it.
+    answers = [httpx.Response(503), httpx.Response(200, json=[])]
+    seen: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return answers.pop(0)
+
+    fast = RetryPolicy(backoff_base=0.0, backoff_cap=0.0)
+    with Client("http://proxy.test:8080", retry=fast, transport=httpx.MockTransport(handle)) as c:
+        assert c.cluster().list_buckets() == []
+    assert seen == ["/v1/buckets", "/v1/buckets"]  # the 503 was retried
+
+
+def test_transport_seam_refuses_the_wrong_kind() -> None:
+    class AsyncOnly(httpx.AsyncBaseTransport):
+        pass
+
+    with pytest.raises(InvalidArgument):
+        Client("http://proxy.test:8080", transport=AsyncOnly())
+    with pytest.raises(InvalidArgument):
+        AsyncClient("http://proxy.test:8080", transport=object())
+
+
+def test_transport_seam_wraps_the_built_in_transport_sync_and_async() -> None:
+    # A callable gets the built-in socket transport and returns the one to use (a wrapper).
+    from aistore_hl._http.transports.aiohttp import AiohttpTransport
+    from aistore_hl._http.transports.httpclient import HTTPClientTransport
+
+    got: list[object] = []
+
+    class Recorder(httpx.BaseTransport):
+        def __init__(self, inner: httpx.BaseTransport) -> None:
+            got.append(inner)
+            self.inner = inner
+            self.paths: list[str] = []
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            self.paths.append(request.url.path)
+            return httpx.Response(200, json=[])
+
+    rec: list[Recorder] = []
+
+    def wrap(inner: httpx.BaseTransport) -> Recorder:
+        rec.append(Recorder(inner))
+        return rec[-1]
+
+    with Client("http://proxy.test:8080", transport=wrap) as c:
+        assert c.cluster().list_buckets() == []
+    assert isinstance(got[0], HTTPClientTransport) and rec[0].paths == ["/v1/buckets"]
+
+    class AsyncRecorder(httpx.AsyncBaseTransport):
+        def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+            got.append(inner)
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json=[])
+
+    async def run() -> None:
+        async with AsyncClient("http://proxy.test:8080", transport=AsyncRecorder) as ac:
+            assert await ac.cluster().list_buckets() == []
+
+    asyncio.run(run())
+    assert isinstance(got[1], AiohttpTransport)
+    # the wrapper must return a transport of the client's kind
+    with pytest.raises(InvalidArgument):
+        Client("http://proxy.test:8080", transport=lambda inner: object())
+    with pytest.raises(InvalidArgument):
+        AsyncClient("http://proxy.test:8080", transport=lambda inner: Recorder(httpx.MockTransport(print)))
+
+
+# -- error bodies: one capped reader for every request ---------------------------------------------------
+def test_error_answers_are_read_only_up_to_the_cap() -> None:
+    from aistore_hl.errors import MAX_ERROR_BODY, AISError
+
+    pulled = 0
+
+    def body() -> Any:
+        nonlocal pulled
+        for _ in range(64):  # 4 MiB offered in 64 KiB pieces
+            pulled += 1
+            yield b"x" * (64 * 1024)
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, content=body())
+
+    with (
+        Client(
+            "http://proxy.test:8080", retry=RetryPolicy(max_attempts=1), transport=httpx.MockTransport(handle)
+        ) as c,
+        pytest.raises(AISError) as info,
+    ):
+        c.cluster().list_buckets()
+    assert info.value.status_code == 500
+    assert pulled * 64 * 1024 <= 2 * MAX_ERROR_BODY  # not the whole 4 MiB

@@ -15,8 +15,10 @@ import httpx
 import pytest
 from hl_mock import PROXY, TARGET, Recorder, ais_error, mock_async_client, mock_client, patch_sleeps
 
-from aistore_hl import RetryPolicy, _request, _retrying
-from aistore_hl._retrying import retry_scope
+from aistore_hl import RetryPolicy
+from aistore_hl._http import request as _request
+from aistore_hl._http import retrying as _retrying
+from aistore_hl._http.retrying import retry_scope
 from aistore_hl.errors import AISError, ConnectionFailed, ServiceUnavailable
 
 POLICY = RetryPolicy(max_attempts=4, backoff_base=0.5, backoff_cap=8.0, jitter=0.0)

@@ -22,11 +22,11 @@ from local_http import GZ_TEXT, PAYLOAD, MiB, md5_of_size, running
 from urllib3 import exceptions as u3
 
 from aistore_hl import errors as E
+from aistore_hl._http.transports.urllib3 import Urllib3Transport, _map_error
 from aistore_hl.config import ClientConfig
 from aistore_hl.const import DEFAULT_READ_CHUNK_SIZE
 from aistore_hl.httpclient_transport import HTTPClientTransport
 from aistore_hl.obj_stream import ObjStream
-from aistore_hl.transport import Urllib3Transport, _map_error
 
 
 @pytest.fixture(scope="module")

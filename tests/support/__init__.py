@@ -1,0 +1,1 @@
+"""Test support shared by tests/ (and bench/): TCP relays and the request tap."""
