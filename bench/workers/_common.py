@@ -2,7 +2,11 @@
 
 A worker runs ONE measurement in a fresh process and prints ONE JSON line on stdout:
 ``{"ok": true, "seconds": ..., "bytes": ..., "ops": ..., ...}``. Only the operation itself is timed
-(imports, client construction and data generation are not).
+(imports, client construction and data generation are not). Workers run from the repository root
+as ``python -m bench.workers.<name>`` (bench/measure.py), so this module is ``bench.workers._common``.
+
+The list case is written once, here (``list_case``; ``alist_case`` is its asyncio twin): a worker
+only hands it the client's iteration, ``iterate(props, page_size)``.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import AsyncIterable, Callable, Iterable, Sequence
+from typing import Any, Protocol
 
 KIB = 1024
 MIB = 1024 * 1024
@@ -188,3 +192,75 @@ def main_guard(fn: Callable[[], dict[str, Any]]) -> None:
 def check(expect: int, got: int, what: str) -> None:
     if expect and got != expect:
         raise RuntimeError(f"{what}: expected {expect}, got {got}")
+
+
+# ------------------------------------------------------------------------------------------------
+# the list case
+# ------------------------------------------------------------------------------------------------
+LIST_PROPS = "name,size"
+
+
+class Entry(Protocol):
+    """What the list case reads of an entry (every client's entry type has both)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def size(self) -> int | None: ...
+
+
+class _Listing:
+    """Everything of the list case but the loop: the memory watermark, the timer, the result."""
+
+    def __init__(self, a: argparse.Namespace) -> None:
+        self.a = a
+        self.rss0 = rss_kib()
+        self.hwm_ok = reset_hwm()
+        self.timer = Timer(a.profile)
+
+    def result(self, n: int, total: int) -> dict[str, object]:
+        peak = hwm_kib()
+        check(self.a.expect, n, "entries")
+        t = self.timer
+        return {
+            "seconds": t.seconds,
+            "cpu": t.cpu,
+            "ops": n,
+            "bytes_listed": total,
+            "rss0_kib": self.rss0,
+            "peak_kib": peak,
+            "rss_growth_kib": peak - self.rss0,
+            "hwm_reset": self.hwm_ok,
+        }
+
+
+def list_case(a: argparse.Namespace, iterate: Callable[[str, int], Iterable[Entry]]) -> dict[str, object]:
+    """Iterate the whole bucket, touching every entry's name and size; timed from the first request.
+
+    ``iterate(props, page_size)``: the client's paged iteration (page size 0 = its default).
+    """
+    ls = _Listing(a)
+    with ls.timer:
+        n = 0
+        total = 0
+        for e in iterate(LIST_PROPS, a.page_size):
+            n += 1
+            total += e.size or 0
+            _ = e.name
+    return ls.result(n, total)
+
+
+async def alist_case(
+    a: argparse.Namespace, iterate: Callable[[str, int], AsyncIterable[Entry]]
+) -> dict[str, object]:
+    """``list_case`` for an asyncio client (``async for``; the same work per entry)."""
+    ls = _Listing(a)
+    with ls.timer:
+        n = 0
+        total = 0
+        async for e in iterate(LIST_PROPS, a.page_size):
+            n += 1
+            total += e.size or 0
+            _ = e.name
+    return ls.result(n, total)

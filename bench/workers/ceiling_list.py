@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import http.client
 import json
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import msgspec
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _common as cm
+from bench.workers import _common as cm
 
 
 class _Page(msgspec.Struct):

@@ -9,14 +9,11 @@ Uses the public surface only, with its defaults unless the runner passes a knob 
 
 from __future__ import annotations
 
-import os
-import sys
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
 import contextlib
+import os
+from typing import Any
 
-import _common as cm
+from bench.workers import _common as cm
 
 
 def _versions() -> str:
@@ -32,7 +29,7 @@ def run() -> dict[str, object]:
     import aistore_hl
     from aistore_hl import Client
 
-    extra = {"direct_reads": False} if a.via_proxy else {}
+    extra: dict[str, Any] = {"direct_reads": False} if a.via_proxy else {}
     client = Client(a.endpoint, max_pool_size=a.pool, **extra)
     bck = client.bucket(a.bucket)
     res: dict[str, object] = {
@@ -45,7 +42,7 @@ def run() -> dict[str, object]:
 
     if a.case == "get_large":
         obj = bck.object(a.obj)
-        kw: dict[str, object] = {"chunk_size": a.chunk_size} if a.chunk_size else {}
+        kw: dict[str, Any] = {"chunk_size": a.chunk_size} if a.chunk_size else {}
         if a.no_verify:
             kw["verify_checksum"] = False
         with cm.Timer(a.profile) as t:
@@ -63,7 +60,7 @@ def run() -> dict[str, object]:
         if a.no_verify:
             kw["verify_checksum"] = False
         with cm.Timer(a.profile) as t:
-            obj.download(a.file, **kw)  # type: ignore[arg-type]
+            obj.download(a.file, **kw)
         n = os.path.getsize(a.file)
         cm.check(a.expect, n, "bytes")
         res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
@@ -105,26 +102,8 @@ def run() -> dict[str, object]:
         return res
 
     if a.case == "list":
-        rss0 = cm.rss_kib()
-        hwm_ok = cm.reset_hwm()
-        with cm.Timer(a.profile) as t:
-            n = 0
-            total = 0
-            for e in bck.list_objects_iter(props="name,size", page_size=a.page_size):
-                n += 1
-                total += e.size or 0
-                _ = e.name
-        peak = cm.hwm_kib()
-        cm.check(a.expect, n, "entries")
         res.update(
-            seconds=t.seconds,
-            cpu=t.cpu,
-            ops=n,
-            bytes_listed=total,
-            rss0_kib=rss0,
-            peak_kib=peak,
-            rss_growth_kib=peak - rss0,
-            hwm_reset=hwm_ok,
+            cm.list_case(a, lambda props, page_size: bck.list_objects_iter(props=props, page_size=page_size))
         )
         return res
 

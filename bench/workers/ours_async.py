@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import time
 from typing import Any
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _common as cm
+from bench.workers import _common as cm
 
 
 async def _tasks(n: int, items: list[Any], fn: Any, deadline: float = 0.0) -> tuple[int, int]:
@@ -41,7 +38,7 @@ async def arun() -> dict[str, object]:
 
     res: dict[str, object] = {"client": f"aistore_hl {getattr(aistore_hl, '__version__', '?')} async"}
     try:
-        extra = {"direct_reads": False} if a.via_proxy else {}
+        extra: dict[str, Any] = {"direct_reads": False} if a.via_proxy else {}
         client_cm = AsyncClient(a.endpoint, max_pool_size=a.pool, **extra)
     except TypeError:  # no pool knob: its default
         client_cm = AsyncClient(a.endpoint)
@@ -52,7 +49,7 @@ async def arun() -> dict[str, object]:
 
         if a.case == "get_large":
             obj = bck.object(a.obj)
-            kw: dict[str, object] = {"chunk_size": a.chunk_size} if a.chunk_size else {}
+            kw: dict[str, Any] = {"chunk_size": a.chunk_size} if a.chunk_size else {}
             if a.no_verify:
                 kw["verify_checksum"] = False
             with cm.Timer(a.profile) as t:
@@ -67,11 +64,11 @@ async def arun() -> dict[str, object]:
 
         if a.case == "download":
             obj = bck.object(a.obj)
-            dkw: dict[str, object] = {"num_workers": a.workers} if a.workers else {}
+            dkw: dict[str, Any] = {"num_workers": a.workers} if a.workers else {}
             if a.no_verify:
                 dkw["verify_checksum"] = False
             with cm.Timer(a.profile) as t:
-                await obj.download(a.file, **dkw)  # type: ignore[arg-type]
+                await obj.download(a.file, **dkw)
             n = os.path.getsize(a.file)
             cm.check(a.expect, n, "bytes")
             res.update(seconds=t.seconds, cpu=t.cpu, minflt=t.minflt, bytes=n)
@@ -114,26 +111,10 @@ async def arun() -> dict[str, object]:
             return res
 
         if a.case == "list":
-            rss0 = cm.rss_kib()
-            hwm_ok = cm.reset_hwm()
-            with cm.Timer(a.profile) as t:
-                n = 0
-                total = 0
-                async for e in bck.list_objects_iter(props="name,size", page_size=a.page_size):
-                    n += 1
-                    total += e.size or 0
-                    _ = e.name
-            peak = cm.hwm_kib()
-            cm.check(a.expect, n, "entries")
             res.update(
-                seconds=t.seconds,
-                cpu=t.cpu,
-                ops=n,
-                bytes_listed=total,
-                rss0_kib=rss0,
-                peak_kib=peak,
-                rss_growth_kib=peak - rss0,
-                hwm_reset=hwm_ok,
+                await cm.alist_case(
+                    a, lambda props, page_size: bck.list_objects_iter(props=props, page_size=page_size)
+                )
             )
             return res
 

@@ -15,17 +15,15 @@ Used the fastest fair way its 2.0.0 source allows:
 from __future__ import annotations
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _common as cm
+from bench.workers import _common as cm
 
 
 def run() -> dict[str, object]:
     a = cm.parser(__doc__ or "").parse_args()
-    import aistore
-    from aistore.sdk import Client
+    # the official SDK is installed in .venv-peer only (mypy, run from .venv, does not see it)
+    import aistore  # type: ignore[import-not-found,unused-ignore]
+    from aistore.sdk import Client  # type: ignore[import-not-found,unused-ignore]
 
     client = Client(a.endpoint, max_pool_size=a.pool)
     bck = client.bucket(a.bucket)
@@ -33,10 +31,10 @@ def run() -> dict[str, object]:
         "client": f"aistore {aistore.__version__}" if hasattr(aistore, "__version__") else "aistore"
     }
     try:
-        import requests
+        import requests  # type: ignore[import-untyped,unused-ignore]
         import urllib3
 
-        res["stack"] = f"requests {requests.__version__}, urllib3 {urllib3.__version__}"
+        res["stack"] = f"requests {requests.__version__}, urllib3 {getattr(urllib3, '__version__', '?')}"
     except ImportError:
         pass
 
@@ -105,26 +103,8 @@ def run() -> dict[str, object]:
         return res
 
     if a.case == "list":
-        rss0 = cm.rss_kib()
-        hwm_ok = cm.reset_hwm()
-        with cm.Timer(a.profile) as t:
-            n = 0
-            total = 0
-            for e in bck.list_objects_iter(props="name,size", page_size=a.page_size):
-                n += 1
-                total += e.size or 0
-                _ = e.name
-        peak = cm.hwm_kib()
-        cm.check(a.expect, n, "entries")
         res.update(
-            seconds=t.seconds,
-            cpu=t.cpu,
-            ops=n,
-            bytes_listed=total,
-            rss0_kib=rss0,
-            peak_kib=peak,
-            rss_growth_kib=peak - rss0,
-            hwm_reset=hwm_ok,
+            cm.list_case(a, lambda props, page_size: bck.list_objects_iter(props=props, page_size=page_size))
         )
         return res
 

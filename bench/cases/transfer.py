@@ -6,7 +6,7 @@ SDK 2.0 in ``.venv-peer`` (``put_files(path, verbose=False)``: one file at a tim
 interleaved with the client order rotated; each round writes into a fresh bucket. The figure is
 files/s; the ratio is the median of per-round ratios.
 
-    AIS_ENDPOINT=http://127.0.0.1:8080 .venv/bin/python bench/transfer_case.py [--files N] [--rounds R]
+    AIS_ENDPOINT=http://127.0.0.1:8080 .venv/bin/python -m bench.cases.transfer [--files N] [--rounds R]
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ import tempfile
 import uuid
 from pathlib import Path
 
-import run as bench  # bench/run.py: the official SDK's venv
-
 from aistore_hl import Client
+from bench import env
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = env.ROOT
 OUT = ROOT / "docs" / "bench" / "transfer.json"
 
 OURS = """
@@ -60,15 +59,19 @@ CLIENTS = {
     "ours": (sys.executable, OURS, "16"),
     "ours:w1": (sys.executable, OURS, "1"),
     "ours:async": (sys.executable, OURS_ASYNC, "16"),
-    "official": (bench.PEER_PY, PEER, "0"),
+    "official": (env.PEER_PY, PEER, "0"),
 }
 
 
 def measure(client: str, endpoint: str, bucket: str, src: str, files: int) -> float:
     py, code, workers = CLIENTS[client]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1,localhost"}
+    child = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1,localhost"}
     out = subprocess.run(
-        [py, "-c", code, endpoint, bucket, src, workers], capture_output=True, text=True, env=env, check=False
+        [py, "-c", code, endpoint, bucket, src, workers],
+        capture_output=True,
+        text=True,
+        env=child,
+        check=False,
     )
     if out.returncode:
         raise RuntimeError(f"{client}: {out.stderr[-2000:]}")
@@ -84,7 +87,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     endpoint = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080")
-    bench.ensure_peer_venv()
+    env.ensure_peer_venv()
     rates: dict[str, list[float]] = {c: [] for c in CLIENTS}
     ratios: dict[str, list[float]] = {"ours/official": [], "ours:w1/official": [], "ours:async/official": []}
     with tempfile.TemporaryDirectory() as src, Client(endpoint) as client:

@@ -12,11 +12,11 @@ reads (every entry's bytes touched):
   ours vs the official.
 
 Rounds are interleaved (client order rotated; round 0 warms up and is discarded); figures are
-objects/s, medians; ratios are medians of per-round ratios. ``run.py`` runs this case
+objects/s, medians; ratios are medians of per-round ratios. ``bench.run`` runs this case
 (``--cases ...,batch``) and adds its rows to its table; alone, ``--publish`` merges the rows into
 docs/bench/bench.json (replacing rows of the same name) and writes docs/bench/batch.json:
 
-    AIS_ENDPOINT=http://127.0.0.1:8080 .venv/bin/python bench/batch_case.py [--rounds 3] [--publish]
+    AIS_ENDPOINT=http://127.0.0.1:8080 .venv/bin/python -m bench.cases.batch [--rounds 3] [--publish]
 """
 
 from __future__ import annotations
@@ -26,18 +26,14 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+from bench import env
+from bench.report import Check, Results, Row, merge_rows
 
-import run as bench  # noqa: E402  # bench/run.py: venvs, aisloader, verdicts
-
+ROOT = env.ROOT
 BUCKET = "bench-batch"
 N, SIZE = 10_000, 16 << 10
 OUT = ROOT / "docs" / "bench" / "batch.json"
@@ -104,7 +100,7 @@ else:
 print(json.dumps({"s": time.monotonic() - t, "bytes": got}))
 """
 
-# client -> (side, code, batch size, threads, passes, extra argv); side: ours (run.py's OURS_PY)
+# client -> (side, code, batch size, threads, passes, extra argv); side: ours (bench.env.ours())
 # or peer. The official SDK at batch 32 needs ~35 s for one pass: one is enough.
 CLIENTS: dict[str, tuple[str, str, int, int, int, list[str]]] = {
     "ours": ("ours", OURS, N, 1, 3, []),
@@ -118,14 +114,13 @@ CLIENTS: dict[str, tuple[str, str, int, int, int, list[str]]] = {
 }
 
 
-def measure(client: str, endpoint: str, ours: tuple[str, dict[str, str]] | None = None) -> float:
-    """Objects/s of one fresh-process run of ``client`` (``ours``: the interpreter and env of our side)."""
+def measure(client: str, endpoint: str, ours: env.Python | None = None) -> float:
+    """Objects/s of one fresh-process run of ``client`` (``ours``: the interpreter of our side)."""
     side, code, bs, threads, passes, extra = CLIENTS[client]
-    ours = ours or (bench.OURS_PY, bench.OURS_ENV)
-    py, own_env = ours if side == "ours" else (bench.PEER_PY, {})
-    env = {**os.environ, **own_env, "PYTHONPATH": bench.OURS_PATH, "NO_PROXY": "127.0.0.1,localhost"}
-    argv = [py, "-c", code, endpoint, BUCKET, str(N), str(bs), str(threads), str(passes), *extra]
-    out = subprocess.run(argv, capture_output=True, text=True, env=env, check=False, timeout=600)
+    py = (ours or env.ours()) if side == "ours" else env.PEER
+    child = {**os.environ, **py.env, "PYTHONPATH": env.OURS_PATH, "NO_PROXY": "127.0.0.1,localhost"}
+    argv = [py.exe, "-c", code, endpoint, BUCKET, str(N), str(bs), str(threads), str(passes), *extra]
+    out = subprocess.run(argv, capture_output=True, text=True, env=child, check=False, timeout=600)
     if out.returncode:
         raise RuntimeError(f"{client}: {out.stderr[-2000:]}")
     res = json.loads(out.stdout.strip().splitlines()[-1])
@@ -135,7 +130,7 @@ def measure(client: str, endpoint: str, ours: tuple[str, dict[str, str]] | None 
 
 def loader_rate(endpoint: str, *, batch: int, workers: int, secs: int) -> float:
     """aisloader objects/s: its Get-Batch (``-get-batchsize``) or per-object GETs (``batch=0``)."""
-    binary = bench.bin_dir() / "aisloader"
+    binary = env.bin_dir() / "aisloader"
     host, port = endpoint.rsplit("//", 1)[-1].rsplit(":", 1)
     argv = [
         str(binary), "-ip", host, "-port", port, f"-bucket=ais://{BUCKET}", f"-duration={secs}s",
@@ -144,8 +139,8 @@ def loader_rate(endpoint: str, *, batch: int, workers: int, secs: int) -> float:
     ]  # fmt: skip
     if batch:
         argv.append(f"-get-batchsize={batch}")
-    env = {k: v for k, v in os.environ.items() if k != "AIS_ENDPOINT"}
-    r = subprocess.run(argv, capture_output=True, text=True, timeout=300, env=env, cwd="/tmp", check=False)
+    child = {k: v for k, v in os.environ.items() if k != "AIS_ENDPOINT"}
+    r = subprocess.run(argv, capture_output=True, text=True, timeout=300, env=child, cwd="/tmp", check=False)
     text = r.stdout
     blob = json.loads(text[text.index("[") : text.rindex("]") + 1])[0]
     st = blob["get_batch" if batch else "get"]
@@ -180,11 +175,21 @@ def setup(endpoint: str, log: Callable[[str], None]) -> None:
 
 
 def collect(
-    endpoint: str, rounds: int, log: Callable[[str], None], ours: tuple[str, dict[str, str]] | None = None
+    endpoint: str,
+    rounds: int,
+    log: Callable[[str], None],
+    ours: env.Python | None = None,
+    node_pids: list[int] | None = None,
 ) -> dict[str, Any]:
-    """Every client, ``rounds`` timed rounds after a warm-up; medians and paired ratios."""
+    """Every client, ``rounds`` timed rounds after a warm-up; medians and paired ratios.
+
+    ``node_pids``: the cluster's aisnode processes, so that "other processes" (CPU used on the box
+    by neither this bench nor the cluster, e.g. a test run) can be reported per measurement.
+    """
+    foreign = env.ForeignCPU(node_pids or [])
+    other: list[float] = []
     setup(endpoint, log)
-    bench.ensure_peer_venv()
+    env.ensure_peer_venv()
     loaders = {
         "aisloader:getbatch": lambda: loader_rate(endpoint, batch=1000, workers=4, secs=8),
         "aisloader:get": lambda: loader_rate(endpoint, batch=0, workers=32, secs=8),
@@ -195,8 +200,11 @@ def collect(
     for r in range(rounds + 1):
         got: dict[str, float] = {}
         for c in order[r % len(order) :] + order[: r % len(order)]:
-            bench.settle()
+            env.settle()
+            fc = foreign.start()
             got[c] = loaders[c]() if c in loaders else measure(c, endpoint, ours)
+            if r:
+                other.append(foreign.cores(fc))
         log(
             f"batch round {r}{' (warm-up)' if r == 0 else ''}: "
             + ", ".join(f"{k} {v:,.0f}" for k, v in got.items())
@@ -221,15 +229,16 @@ def collect(
         "ours_async:32/official:32": ratio("ours_async:32", lambda g: g["official:32"]),
     }
     return {"median": med, "ratio": ratios, "best_official": best_official, "rounds": rounds,
-            "samples": samples, "endpoint": endpoint}  # fmt: skip
+            "samples": samples, "endpoint": endpoint,
+            "other_cores": {"median": statistics.median(other), "max": max(other)}}  # fmt: skip
 
 
-def rows(res: dict[str, Any]) -> list[dict[str, Any]]:
-    """The two table rows, in bench/run.py's row format (verdicts computed by it)."""
+def rows(res: dict[str, Any]) -> list[Row]:
+    """The two table rows."""
     m, q = res["median"], res["ratio"]
     best = res["best_official"]
     shape = "one call over all names" if best == "official" else "batches of 1,000 on 4 threads"
-    big = dict(
+    big = Row(
         case=f"{ROW_BIG} (objects/s; official at its best shape: {shape})",
         unit="obj/s",
         ours=m["ours"],
@@ -239,41 +248,37 @@ def rows(res: dict[str, Any]) -> list[dict[str, Any]]:
         ceiling_name="aisloader Get-Batch 1,000 x 4",
         integer=True,
         checks=[
-            ("ours/ceiling", q["ours/aisloader"], 0.9, ">="),
-            ("ours/official", q["ours/official"], 1.25, ">="),
-            ("ours 1,000 x 4/ceiling (same shape)", q["ours:1000x4/aisloader"], None, ""),
-            ("ours/aisloader per-object GET (32 workers)", q["ours/aisloader GET"], None, ""),
+            Check("ours/ceiling", q["ours/aisloader"], 0.9, ">="),
+            Check("ours/official", q["ours/official"], 1.25, ">="),
+            Check("ours 1,000 x 4/ceiling (same shape)", q["ours:1000x4/aisloader"]),
+            Check("ours/aisloader per-object GET (32 workers)", q["ours/aisloader GET"]),
         ],
     )
-    small = dict(
+    small = Row(
         case=f"{ROW_32} (10,000 objects in batches of 32, 1 thread; objects/s)",
         unit="obj/s",
         ours=m["ours:32"],
         ours_async=m["ours_async:32"],
         official=m["official:32"],
-        ceiling=None,
-        ceiling_name="",
         integer=True,
         checks=[
-            ("ours/official", q["ours:32/official:32"], 5.0, ">="),
-            ("async/official", q["ours_async:32/official:32"], None, ""),
+            Check("ours/official", q["ours:32/official:32"], 5.0, ">="),
+            Check("async/official", q["ours_async:32/official:32"]),
         ],
     )
-    out = [big, small]
-    for r in out:
-        r["verdicts"] = [bench._verdict(c) for c in r["checks"]]
-    return out
+    return [big, small]
 
 
-def publish(res: dict[str, Any], new_rows: list[dict[str, Any]]) -> None:
+def rows_of_run(res: Results) -> list[Row]:
+    """The rows in bench.run's table, when the run measured this case."""
+    return rows(res.extra["batch"]) if "batch" in res.extra else []
+
+
+def publish(res: dict[str, Any], new_rows: list[Row]) -> None:
     """docs/bench/batch.json (details) and the rows merged into docs/bench/bench.json."""
     OUT.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
-    path = ROOT / "docs" / "bench" / "bench.json"
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    keep = [r for r in doc["rows"] if not r["case"].startswith((ROW_BIG, ROW_32))]
-    doc["rows"] = keep + new_rows
-    doc.setdefault("extra", {})["batch_case"] = {"when": time.strftime("%Y-%m-%d %H:%M"), **res["median"]}
-    path.write_text(json.dumps(doc, indent=1, default=str), encoding="utf-8")
+    info = {"when": time.strftime("%Y-%m-%d %H:%M"), **res["median"]}
+    merge_rows(ROOT / "docs" / "bench" / "bench.json", (ROW_BIG, ROW_32), new_rows, "batch_case", info)
 
 
 def main() -> int:
@@ -284,12 +289,14 @@ def main() -> int:
     )
     args = ap.parse_args()
     endpoint = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080").rstrip("/")
-    res = collect(endpoint, args.rounds, bench.log)
+    res = collect(endpoint, args.rounds, env.log, node_pids=env.state_file_pids(endpoint))
+    oc = res["other_cores"]
+    env.log(f"other processes: median {oc['median']:.2f} cores, max {oc['max']:.2f}")
     new_rows = rows(res)
     for r in new_rows:
-        checks = "; ".join(f"{v['name']} {v['value']:.2f}x" for v in r["verdicts"] if v["value"] is not None)
-        print(f"| {r['case']} | ours {r['ours']:,.0f} | async {r['ours_async']:,.0f} | official "
-              f"{r['official']:,.0f} | ceiling {r['ceiling'] or 0:,.0f} | {checks} |")  # fmt: skip
+        checks = "; ".join(f"{c.name} {c.value:.2f}x" for c in r.checks if c.value is not None)
+        print(f"| {r.case} | ours {r.ours or 0:,.0f} | async {r.ours_async or 0:,.0f} | official "
+              f"{r.official or 0:,.0f} | ceiling {r.ceiling or 0:,.0f} | {checks} |")  # fmt: skip
     if args.publish:
         publish(res, new_rows)
     return 0

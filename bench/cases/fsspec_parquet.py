@@ -21,9 +21,9 @@ itself is timed):
   is still the whole file's size over the time.
 
 The figure is MB/s of the file's size over the wall time of the read; each result also counts
-the GETs sent. ``bench/run.py`` runs it as case ``fsspec`` (one table row); alone::
+the GETs sent. ``bench.run`` runs it as case ``fsspec`` (its table rows); alone::
 
-    AIS_ENDPOINT=http://127.0.0.1:8080 .venv/bin/python bench/fsspec_case.py [--mib 64] [--rounds 3]
+    AIS_ENDPOINT=http://127.0.0.1:8080 .venv/bin/python -m bench.cases.fsspec_parquet [--mib 64] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -33,17 +33,18 @@ import json
 import os
 import statistics
 import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench import env
+from bench.cases.base import Ctx, rot
+from bench.report import Check, Results, Row
+
+ROOT = env.ROOT
 OUT = ROOT / "docs" / "bench" / "fsspec.json"
 BUCKET, OBJ = "bench-parquet", "x.parquet"
 CASE = "fsspec_parquet"
 BLOCK = 5 << 20  # fsspec's default block size (AbstractBufferedFile.DEFAULT_BLOCK_SIZE)
-_DEV = ROOT / ".venv" / "bin" / "python"
-PY = str(_DEV) if _DEV.exists() else sys.executable
+PY = env.DEV_PY
 
 WORKER = r"""
 import json, sys, time
@@ -141,8 +142,8 @@ def ensure_file(endpoint: str, mib: int, seed: int = 42) -> int:
         except NotFound:
             pass
         import numpy as np
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
         rng = np.random.default_rng(seed)
         rows = mib * (1 << 20) // 24  # three 8-byte columns, little compression on random data
@@ -183,15 +184,13 @@ def mbps(res: dict[str, Any]) -> float:
     return float(res["bytes"]) / float(res["seconds"]) / 1e6
 
 
-# -- bench/run.py integration ---------------------------------------------------------------------
-def bench_round(ctx: Any, r: int, warm: bool) -> None:
-    """One round of the case in ``bench/run.py`` (clients rotated per round; round 0 discarded)."""
+# -- bench.run integration ------------------------------------------------------------------------
+def bench_round(ctx: Ctx, r: int, warm: bool) -> None:
+    """One round of the case in ``bench.run`` (clients rotated per round; round 0 discarded)."""
     if "fsspec_parquet_bytes" not in ctx.extra:
         mib = 16 if ctx.p.large_size < (1 << 30) else 64
         ctx.extra["fsspec_parquet_bytes"] = ensure_file(ctx.endpoint, mib, ctx.p.seed)
-    order = list(CLIENTS)
-    k = r % len(order)
-    for client in order[k:] + order[:k]:
+    for client in rot(list(CLIENTS), r):
         try:
             res = measure(client, ctx.endpoint)
         except (OSError, subprocess.TimeoutExpired) as e:
@@ -201,54 +200,45 @@ def bench_round(ctx: Any, r: int, warm: bool) -> None:
             ctx.add(CASE, client, res)
 
 
-def rows(m: Any, ratio: Any, ctx: Any) -> list[dict[str, Any]]:
-    """The table row of ``bench/run.py`` (``m(case, client)``: median MB/s; ``ratio``: paired)."""
+def rows(res: Results) -> list[Row]:
+    """The table rows of ``bench.run``."""
+    m, ratio = res.m, res.ratio
     if m(CASE, "ours") is None:
         return []
-    size = ctx.extra.get("fsspec_parquet_bytes", 0) / (1 << 20)
-    gets = {
-        c: statistics.median(x["gets"] for x in ctx.samples.get(CASE, {}).get(c, [])) or None
-        for c in CLIENTS
-        if ctx.samples.get(CASE, {}).get(c)
-    }
+    size = res.extra.get("fsspec_parquet_bytes", 0) / (1 << 20)
+    runs = res.samples.get(CASE, {})
+    gets = {c: statistics.median(x["gets"] for x in runs[c]) or None for c in CLIENTS if runs.get(c)}
     return [
-        dict(
+        Row(
             case=f"Parquet read via fsspec ({size:.0f} MiB, pyarrow read_table: ours {gets.get('ours', 0):g}"
             f" GETs, fsspec readahead cache {m(CASE, 'ours:readahead') or 0:.0f} MB/s; ceiling"
             f" {gets.get('ceiling', 0):g} GETs, via aistore_hl {m(CASE, 'ranged:hl') or 0:.0f} MB/s)",
             unit="MB/s",
             ours=m(CASE, "ours"),
-            ours_async=None,
-            official=None,
             ceiling=m(CASE, "ceiling"),
             ceiling_name="plain ranged GETs of 5 MiB, no decoding",
             checks=[
-                ("ours/ranged GETs", ratio(CASE, "ours", "ceiling"), None, ""),
-                ("ours/fsspec readahead", ratio(CASE, "ours", "ours:readahead"), None, ""),
+                Check("ours/ranged GETs", ratio(CASE, "ours", "ceiling")),
+                Check("ours/fsspec readahead", ratio(CASE, "ours", "ours:readahead")),
             ],
         ),
-        dict(
+        Row(
             case="  Parquet file's bytes read through AISFileSystem.open, no decoding"
             f" ({gets.get('bytes', 0):g} GETs)",
             unit="MB/s",
             ours=m(CASE, "bytes"),
-            ours_async=None,
-            official=None,
             ceiling=m(CASE, "ceiling"),
             ceiling_name="plain ranged GETs of 5 MiB",
-            checks=[("ours/ranged GETs", ratio(CASE, "bytes", "ceiling"), None, "")],
+            checks=[Check("ours/ranged GETs", ratio(CASE, "bytes", "ceiling"))],
         ),
-        dict(
+        Row(
             case="  Parquet read via fsspec: one column, no pre-buffering (GETs: "
             + f"ours {gets.get('col', 0):g}, fsspec readahead {gets.get('col:readahead', 0):g});"
             + " official = fsspec's readahead cache",
             unit="MB/s",
             ours=m(CASE, "col"),
-            ours_async=None,
             official=m(CASE, "col:readahead"),
-            ceiling=None,
-            ceiling_name="",
-            checks=[("ours/fsspec readahead", ratio(CASE, "col", "col:readahead"), None, "")],
+            checks=[Check("ours/fsspec readahead", ratio(CASE, "col", "col:readahead"))],
         ),
     ]
 
