@@ -17,10 +17,12 @@ help:
 	@echo "make bench | soak    benchmarks vs the official SDK and curl/aisloader | long load and fault runs"
 	@echo "make cluster-up|cluster-down|cluster-status"
 
-$(VENV)/.stamp: requirements-dev.txt pyproject.toml
+$(VENV)/.stamp: requirements-dev.txt requirements-torch.txt pyproject.toml
 	@test -x $(PY) || $(PY_BASE) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
+	# torch from PyPI, CUDA build, without triton: --no-deps over the exact set (requirements-torch.txt)
+	$(PY) -m pip install -q --no-deps -r requirements-torch.txt
 	$(PY) -m pip install -q --no-deps -e .
 	@touch $@
 
@@ -56,13 +58,13 @@ demo: venv aisnode
 	fi
 
 bench: venv aisnode
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 	@if [ -n "$$AIS_ENDPOINT" ]; then \
-	  $(PY) bench/transfer_case.py; \
+	  $(PY) -m bench.cases.transfer; \
 	else \
 	  export AIS_STATE_FILE=$(CURDIR)/.ais/bench-state.json; $(PY) scripts/aiscluster.py up --port 31080 --remote-port 34080 || exit 1; \
 	  trap '$(PY) scripts/aiscluster.py down' EXIT; \
-	  AIS_ENDPOINT=http://127.0.0.1:31080 $(PY) bench/transfer_case.py; \
+	  AIS_ENDPOINT=http://127.0.0.1:31080 $(PY) -m bench.cases.transfer; \
 	fi
 
 soak: venv aisnode
