@@ -42,6 +42,7 @@ import json
 import os
 import queue
 import re
+import select
 import socket
 import ssl
 import threading
@@ -872,6 +873,19 @@ def _delay(policy: RetryPolicy, attempt: int, exc: BaseException) -> float:
 
 
 _NO_RETRIES: Final = RetryPolicy(max_attempts=1)
+_KEEPALIVE_EXPIRY: Final = 5.0  # seconds an idle DT connection is kept: httpx's default, well below AIS's 30
+
+
+def _dropped(conn: http.client.HTTPConnection) -> bool:
+    """Whether the peer closed an idle connection: readable with nothing asked means EOF or a reset."""
+    sock = conn.sock
+    if sock is None:
+        return True
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 # ==================================================================================================
@@ -890,8 +904,9 @@ class _SyncDriver:
     def __init__(self, rc: RequestClient) -> None:
         self._rc = weakref.ref(rc)
         self.config: ClientConfig = rc.config
-        self._idle: dict[tuple[str, str, int], list[http.client.HTTPConnection]] = collections.defaultdict(
-            list
+        # idle connections per host, each with the monotonic time it was put back
+        self._idle: dict[tuple[str, str, int], list[tuple[http.client.HTTPConnection, float]]] = (
+            collections.defaultdict(list)
         )
         self._pool_lock = threading.Lock()
         self._pid = os.getpid()
@@ -912,15 +927,30 @@ class _SyncDriver:
     def _shutdown(pool: concurrent.futures.ThreadPoolExecutor, idle: dict[Any, list[Any]]) -> None:
         pool.shutdown(wait=False)
         for conns in idle.values():
-            for c in conns:
+            for c, _ in conns:
                 c.close()
 
     # -- connections -----------------------------------------------------------------------------
-    def _conn(self, key: tuple[str, str, int]) -> tuple[http.client.HTTPConnection, bool]:
-        with self._pool_lock:
-            idle = self._idle[key]
-            if idle:
-                return idle.pop(), True
+    def _conn(
+        self, key: tuple[str, str, int], *, fresh: bool = False
+    ) -> tuple[http.client.HTTPConnection, bool]:
+        """A kept-alive connection to ``key`` (``True``) or a new one; ``fresh`` always a new one.
+
+        AIS closes a connection idle for 30 s (Go's ``IdleTimeout``); a request sent on one it closed
+        gets no answer. Pooled connections idle longer than ``_KEEPALIVE_EXPIRY`` (httpx's default)
+        or that the server has already closed (readable at EOF) are dropped here, not tried.
+        """
+        if not fresh:
+            now = time.monotonic()
+            while True:
+                with self._pool_lock:
+                    idle = self._idle[key]
+                    if not idle:
+                        break
+                    pooled, since = idle.pop()
+                if now - since <= _KEEPALIVE_EXPIRY and not _dropped(pooled):
+                    return pooled, True
+                pooled.close()
         scheme, host, port = key
         t = self.config.timeout
         if scheme == "https":
@@ -935,7 +965,7 @@ class _SyncDriver:
         with self._pool_lock:
             idle = self._idle[key]
             if len(idle) < self.config.max_pool_size:
-                idle.append(conn)
+                idle.append((conn, time.monotonic()))
                 return
         conn.close()
 
@@ -956,7 +986,8 @@ class _SyncDriver:
         if auth and self.config.token:  # the proxy checks it; the DT's redirect carries its marker
             headers["Authorization"] = f"Bearer {self.config.token}"
         for fresh in (False, True):
-            conn, reused = self._conn(key)
+            # the second try takes a new connection, never the pool's next (it may be stale too)
+            conn, reused = self._conn(key, fresh=fresh)
             try:
                 if conn.sock is None:
                     conn.connect()

@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
+import aistore_hl.batch as batch_mod
 from aistore_hl import Bucket, Client, RetryPolicy
 from aistore_hl._hrw import owner_url, targets_of
 from aistore_hl.aio import AsyncClient
@@ -224,6 +225,37 @@ def test_entries_before_the_tail_then_connection_reused(
                 time.sleep(0.01)
         # drained connections went back to the pool: one per host (proxy, and each DT used)
         assert all(len(conns) == 1 for conns in driver._idle.values() if conns), driver._idle
+
+
+def test_connections_the_server_closed_are_not_tried(
+    ais_endpoint: str, small: tuple[Bucket, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AIS closes a connection idle for 30 s; a request sent on one gets no answer
+    (``RemoteDisconnected``). CI once failed that way: the pool held many such connections and
+    every retry took the next stale one. They must be dropped before a request, not tried."""
+    bck, names = small
+    # the expiry would drop them unseen: keep them, so the EOF check is what finds them
+    monkeypatch.setattr(batch_mod, "_KEEPALIVE_EXPIRY", 3600.0)
+    with Client(ais_endpoint) as c:
+        driver = _SyncDriver.of(c._rc)
+        bucket = c.bucket(bck.name)
+        # 8 requests, 8 at a time: several connections per host come back to the pool
+        got = list(c.batch(names, bucket=bucket, request_size=8, max_in_flight=8).get())
+        assert len(got) == len(names)
+        deadline = time.monotonic() + 10
+        while driver.pending._value != MAX_PENDING:  # type: ignore[attr-defined]
+            assert time.monotonic() < deadline, "the tail was never drained"
+            time.sleep(0.05)
+        pooled = [conn for conns in driver._idle.values() for conn, _ in conns]
+        assert len(pooled) >= 4, driver._idle
+        time.sleep(32)  # past the server's idle timeout: it closes every one of them
+        assert all(batch_mod._dropped(conn) for conn in pooled)
+        entries = list(c.batch(names[:16], bucket=bucket).get())
+        assert [e.data for e in entries] == [bck.object(n).get().read_all() for n in names[:16]]
+        # the stale ones it met were closed unsent (the rest wait, and are checked when taken)
+        closed = [conn for conn in pooled if conn.sock is None]
+        assert len(closed) >= 2, (len(pooled), driver._idle)  # the proxy's and a DT's at least
+        assert not any(conn in closed for conns in driver._idle.values() for conn, _ in conns)
 
 
 class CuttingFront:
