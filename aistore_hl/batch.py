@@ -42,7 +42,6 @@ import json
 import os
 import queue
 import re
-import select
 import socket
 import ssl
 import threading
@@ -58,7 +57,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import httpx
 
 from aistore_hl._http.retrying import retry_scope
-from aistore_hl._http.transports._common import tls_context
+from aistore_hl._http.transports._common import peer_closed, tls_context
 from aistore_hl._twins import twin_docs
 from aistore_hl.config import ClientConfig, RetryPolicy
 from aistore_hl.const import ProviderAIS
@@ -877,15 +876,8 @@ _KEEPALIVE_EXPIRY: Final = 5.0  # seconds an idle DT connection is kept: httpx's
 
 
 def _dropped(conn: http.client.HTTPConnection) -> bool:
-    """Whether the peer closed an idle connection: readable with nothing asked means EOF or a reset."""
-    sock = conn.sock
-    if sock is None:
-        return True
-    try:
-        readable, _, _ = select.select([sock], [], [], 0)
-    except (OSError, ValueError):
-        return True
-    return bool(readable)
+    """Whether the peer closed an idle connection (readable with nothing asked: EOF or a reset)."""
+    return peer_closed(conn.sock)
 
 
 # ==================================================================================================

@@ -4,6 +4,8 @@ transport loads neither."""
 
 from __future__ import annotations
 
+import select
+import socket
 import ssl
 from typing import Any
 
@@ -52,3 +54,15 @@ def read_size_for(request: httpx.Request, default: int) -> int:
     """The body read size for ``request``: its ``READ_SIZE_EXTENSION`` if larger than ``default``."""
     wanted = request.extensions.get(READ_SIZE_EXTENSION)
     return max(default, wanted) if isinstance(wanted, int) and wanted > 0 else default
+
+
+def peer_closed(sock: socket.socket | None) -> bool:
+    """True if the peer closed (or wrote to) an idle connection: readable means EOF or garbage."""
+    if sock is None:
+        return True
+    try:
+        poller = select.poll()  # not select(): it cannot take descriptors above 1023
+        poller.register(sock, select.POLLIN)
+        return bool(poller.poll(0))
+    except (OSError, ValueError):
+        return True

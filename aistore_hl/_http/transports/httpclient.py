@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
-import select
 import socket
 import ssl
 import struct
@@ -42,7 +41,7 @@ from typing import Any, Final
 
 import httpx
 
-from aistore_hl._http.transports._common import read_size_for, tls_context, transport_kwargs
+from aistore_hl._http.transports._common import peer_closed, read_size_for, tls_context, transport_kwargs
 from aistore_hl.config import DEFAULT_MAX_POOL_SIZE, ClientConfig
 from aistore_hl.const import DEFAULT_READ_CHUNK_SIZE
 
@@ -138,16 +137,8 @@ def _stalled(conn: AnyConn) -> bool:
 
 
 def _dropped(conn: AnyConn) -> bool:
-    """True if the peer closed (or wrote to) an idle connection: readable means EOF or garbage."""
-    sock = conn.sock
-    if sock is None:
-        return True
-    try:
-        poller = select.poll()  # not select(): it cannot take descriptors above 1023
-        poller.register(sock, select.POLLIN)
-        return bool(poller.poll(0))
-    except (OSError, ValueError):
-        return True
+    """True if the peer closed (or wrote to) an idle connection."""
+    return peer_closed(conn.sock)
 
 
 def _stale(exc: BaseException, phase: str, method: str) -> bool:
